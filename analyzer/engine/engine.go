@@ -1,0 +1,256 @@
+// Package engine evaluates seslint's Rego rules against policy documents.
+//
+// The rule set is compiled and the query prepared once per process (New);
+// Eval is safe to call from many goroutines at once. Rules return JSON
+// paths into the document; Eval maps them to byte spans of the file through
+// the document's position index.
+package engine
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	oparego "github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/seslint/seslint/analyzer/policy"
+)
+
+// Options configure an Engine.
+type Options struct {
+	// RuleDirs are directories of user rules (--rules), loaded beside the
+	// built-in ones with the same contract.
+	RuleDirs []string
+}
+
+// Engine holds the prepared query and the rules' metadata.
+type Engine struct {
+	rules  []*Rule
+	byID   map[string]*Rule
+	query  oparego.PreparedEvalQuery
+	report ast.Ref
+}
+
+// deniedBuiltins are the builtins no rule may call: they reach the network
+// or the environment, or make results depend on more than the input.
+var deniedBuiltins = []string{
+	"http.send", "net.lookup_ip_addr", "net.cidr_contains", "net.cidr_contains_matches",
+	"net.cidr_expand", "net.cidr_intersects", "net.cidr_is_valid", "net.cidr_merge",
+	"net.cidr_overlap", "opa.runtime", "rand.intn", "time.now_ns", "uuid.rfc4122",
+	"uuid.parse", "trace", "print", "io.jwt.decode_verify",
+}
+
+// Capabilities returns the builtins rules may use: OPA's, less those that
+// reach outside the evaluation (network, environment, clock, randomness).
+func Capabilities() *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	deny := map[string]bool{}
+	for _, n := range deniedBuiltins {
+		deny[n] = true
+	}
+	kept := caps.Builtins[:0:0]
+	for _, b := range caps.Builtins {
+		if deny[b.Name] || strings.HasPrefix(b.Name, "net.") || strings.HasPrefix(b.Name, "http.") {
+			continue
+		}
+		kept = append(kept, b)
+	}
+	caps.Builtins = kept
+	return caps
+}
+
+// New loads the built-in rules and any user rule directories, checks their
+// metadata and prepares the query.
+func New(ctx context.Context, opts Options) (*Engine, error) {
+	mods, data, err := loadBuiltin()
+	if err != nil {
+		return nil, fmt.Errorf("loading built-in rules: %w", err)
+	}
+	for _, dir := range opts.RuleDirs {
+		user, err := loadDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		mods = append(mods, user...)
+	}
+	rules, err := rulesOf(mods)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{rules: rules, byID: map[string]*Rule{}, report: ast.MustParseRef("data.seslint.main.report")}
+	for _, r := range rules {
+		e.byID[r.ID] = r
+	}
+	regoOpts := []func(*oparego.Rego){
+		oparego.ParsedQuery(ast.NewBody(ast.NewExpr(ast.NewTerm(e.report)))),
+		oparego.Store(inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false))),
+		oparego.Capabilities(Capabilities()),
+		oparego.SetRegoVersion(ast.RegoV1),
+		oparego.StrictBuiltinErrors(false),
+	}
+	for _, m := range mods {
+		regoOpts = append(regoOpts, oparego.ParsedModule(m.mod))
+	}
+	pq, err := oparego.New(regoOpts...).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("compiling rules: %w", err)
+	}
+	e.query = pq
+	return e, nil
+}
+
+// Rules returns every loaded rule, sorted by id.
+func (e *Engine) Rules() []*Rule { return e.rules }
+
+// Rule returns the rule with the given id.
+func (e *Engine) Rule(id string) (*Rule, bool) {
+	r, ok := e.byID[id]
+	return r, ok
+}
+
+// Violation is one result as a rule returned it.
+type Violation struct {
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+	Path    []any  `json:"path"`
+	Key     bool   `json:"key"`
+	Error   *int   `json:"error"`
+	Level   Level  `json:"level"`
+	Fix     string `json:"fix"`
+}
+
+// Finding is a violation placed in a file.
+type Finding struct {
+	Rule    *Rule
+	Level   Level
+	Message string
+	Fix     string
+	File    *policy.File
+	Span    policy.Span
+	Region  policy.Region
+	// Path is the JSON path inside the policy document (nil for problems
+	// found while decoding); it and Doc feed the fingerprint.
+	Path []any
+	Doc  *policy.Document
+}
+
+// Eval evaluates every rule against one document and returns its findings
+// in file order.
+func (e *Engine) Eval(ctx context.Context, doc *policy.Document, now time.Time) ([]*Finding, error) {
+	input := Input(doc, now)
+	rs, err := e.query.Eval(ctx, oparego.EvalParsedInput(input))
+	if err != nil {
+		return nil, fmt.Errorf("evaluating rules on %s: %w", doc.File.Path, err)
+	}
+	var out []*Finding
+	for _, r := range rs {
+		for _, ex := range r.Expressions {
+			items, ok := ex.Value.([]any)
+			if !ok {
+				continue
+			}
+			for _, it := range items {
+				f, err := e.place(doc, it)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, f)
+			}
+		}
+	}
+	SortFindings(out)
+	return out, nil
+}
+
+func (e *Engine) place(doc *policy.Document, item any) (*Finding, error) {
+	raw, err := json.Marshal(item)
+	if err != nil {
+		return nil, err
+	}
+	var v Violation
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("rule returned a malformed violation %s: %w", raw, err)
+	}
+	rule, ok := e.byID[v.Rule]
+	if !ok {
+		return nil, fmt.Errorf("a violation names rule %q, which has no metadata", v.Rule)
+	}
+	if v.Message == "" {
+		return nil, fmt.Errorf("rule %s returned a violation without a message", v.Rule)
+	}
+	f := &Finding{Rule: rule, Level: rule.Level, Message: v.Message, Fix: v.Fix, File: doc.File, Doc: doc}
+	if v.Level != "" {
+		if !v.Level.Valid() {
+			return nil, fmt.Errorf("rule %s returned level %q", v.Rule, v.Level)
+		}
+		f.Level = v.Level
+	}
+	path := make([]any, len(v.Path))
+	for i, p := range v.Path {
+		switch p := p.(type) {
+		case json.Number:
+			n, err := p.Int64()
+			if err != nil {
+				return nil, fmt.Errorf("rule %s returned path element %s", v.Rule, p)
+			}
+			path[i] = int(n)
+		case string:
+			path[i] = p
+		default:
+			return nil, fmt.Errorf("rule %s returned path element %v", v.Rule, p)
+		}
+	}
+	switch {
+	case v.Error != nil:
+		errs := doc.Decoded.Errors
+		if *v.Error < 0 || *v.Error >= len(errs) {
+			return nil, fmt.Errorf("rule %s names decode error %d of %d", v.Rule, *v.Error, len(errs))
+		}
+		de := errs[*v.Error]
+		f.Span = de.Span
+		f.Path = de.Path
+	case doc.Decoded != nil && doc.Decoded.Root != nil:
+		f.Span, _ = doc.Decoded.Root.Lookup(path, v.Key)
+		f.Path = path
+	default:
+		f.Span = doc.Start
+		f.Path = path
+	}
+	f.Region = doc.File.Region(f.Span)
+	return f, nil
+}
+
+// SortFindings orders findings by file, position, rule and message.
+func SortFindings(fs []*Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.File.Path != b.File.Path {
+			return a.File.Path < b.File.Path
+		}
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Rule.ID != b.Rule.ID {
+			return a.Rule.ID < b.Rule.ID
+		}
+		return a.Message < b.Message
+	})
+}
+
+func parseData(name string, src []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
+}

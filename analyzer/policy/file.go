@@ -1,0 +1,100 @@
+package policy
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// File is a source file as seslint read it: its path relative to the scan
+// root (slash-separated) and its bytes, with a line index built on demand.
+type File struct {
+	Path    string
+	Content []byte
+	lines   []int // byte offset of the start of each line
+}
+
+// NewFile returns a File for content read from path.
+func NewFile(path string, content []byte) *File {
+	return &File{Path: path, Content: content}
+}
+
+// Position is a 1-based line and column. Columns count Unicode code points
+// (SARIF columnKind "unicodeCodePoints"), so a multi-byte character counts
+// once and a CRLF file has the same columns as its LF twin.
+type Position struct {
+	Line, Column int
+}
+
+func (f *File) index() {
+	if f.lines != nil {
+		return
+	}
+	f.lines = append(make([]int, 0, 64), 0)
+	for i, c := range f.Content {
+		if c == '\n' {
+			f.lines = append(f.lines, i+1)
+		}
+	}
+}
+
+// Position converts a byte offset to a line and column. Offsets outside the
+// file are clamped to it.
+func (f *File) Position(off int) Position {
+	f.index()
+	off = max(0, min(off, len(f.Content)))
+	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
+	start := f.lines[line]
+	col := utf8.RuneCount(f.Content[start:off]) + 1
+	return Position{Line: line + 1, Column: col}
+}
+
+// Offset converts a 1-based line and column (in code points) to a byte
+// offset, for parsers that report line and column only (YAML, HCL).
+func (f *File) Offset(p Position) int {
+	f.index()
+	if p.Line < 1 {
+		return 0
+	}
+	if p.Line > len(f.lines) {
+		return len(f.Content)
+	}
+	off := f.lines[p.Line-1]
+	for col := 1; col < p.Column && off < len(f.Content) && f.Content[off] != '\n'; col++ {
+		_, n := utf8.DecodeRune(f.Content[off:])
+		off += n
+	}
+	return off
+}
+
+// Region is a span as 1-based positions, the end exclusive.
+type Region struct {
+	Start, End Position
+}
+
+// Region converts a span to positions. An empty span covers one character
+// so that editors and code scanning highlight something.
+func (f *File) Region(s Span) Region {
+	if s.End <= s.Start {
+		s.End = s.Start
+		if s.Start < len(f.Content) && f.Content[s.Start] != '\n' && f.Content[s.Start] != '\r' {
+			_, n := utf8.DecodeRune(f.Content[s.Start:])
+			s.End = s.Start + n
+		}
+	}
+	return Region{Start: f.Position(s.Start), End: f.Position(s.End)}
+}
+
+// Snippet returns the text of the line holding off, without its line break.
+func (f *File) Snippet(off int) string {
+	f.index()
+	p := f.Position(off)
+	start := f.lines[p.Line-1]
+	end := len(f.Content)
+	if p.Line < len(f.lines) {
+		end = f.lines[p.Line] - 1
+	}
+	if end > start && f.Content[end-1] == '\r' {
+		end--
+	}
+	return string(f.Content[start:end])
+}

@@ -1,0 +1,88 @@
+package scan
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// glob is a compiled --exclude pattern. Patterns use path.Match syntax on
+// slash-separated paths, plus ** for any number of directories. A pattern
+// without a slash also matches a file or directory name anywhere.
+type glob struct {
+	pattern string
+	re      *regexp.Regexp
+	name    bool
+}
+
+func compileGlobs(patterns []string) ([]glob, error) {
+	var out []glob
+	for _, p := range patterns {
+		g, err := compileGlob(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}
+
+func compileGlob(p string) (glob, error) {
+	if _, err := path.Match(strings.ReplaceAll(p, "**", "*"), ""); err != nil {
+		return glob{}, fmt.Errorf("invalid glob %q: %w", p, err)
+	}
+	var b strings.Builder
+	b.WriteString("^")
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '*' && i+1 < len(p) && p[i+1] == '*':
+			i++
+			if i+1 < len(p) && p[i+1] == '/' {
+				i++
+				b.WriteString("(?:.*/)?")
+			} else {
+				b.WriteString(".*")
+			}
+		case c == '*':
+			b.WriteString("[^/]*")
+		case c == '?':
+			b.WriteString("[^/]")
+		case c == '[':
+			j := strings.IndexByte(p[i:], ']')
+			if j < 0 {
+				return glob{}, fmt.Errorf("invalid glob %q: unclosed [", p)
+			}
+			class := p[i+1 : i+j]
+			if strings.HasPrefix(class, "!") {
+				class = "^" + class[1:]
+			}
+			b.WriteString("[" + class + "]")
+			i += j
+		case c == '\\' && i+1 < len(p):
+			i++
+			b.WriteString(regexp.QuoteMeta(string(p[i])))
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString("$")
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return glob{}, fmt.Errorf("invalid glob %q: %w", p, err)
+	}
+	return glob{pattern: p, re: re, name: !strings.Contains(p, "/")}, nil
+}
+
+// excluded reports whether a slash-separated path (or its base name, for
+// patterns without a slash) matches any pattern.
+func excluded(globs []glob, rel, name string) bool {
+	rel = strings.TrimPrefix(rel, "./")
+	for _, g := range globs {
+		if g.re.MatchString(rel) || (g.name && g.re.MatchString(name)) {
+			return true
+		}
+	}
+	return false
+}

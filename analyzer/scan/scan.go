@@ -1,0 +1,262 @@
+// Package scan walks the paths a user names, reads every file seslint
+// understands, extracts its policy documents, evaluates the rules on them
+// concurrently and returns the findings in a deterministic order.
+package scan
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/seslint/seslint/analyzer/engine"
+	"github.com/seslint/seslint/analyzer/policy"
+	"github.com/seslint/seslint/analyzer/source/jsonpolicy"
+)
+
+// DefaultMaxFileSize is the largest file read by default; larger files are
+// reported, not parsed.
+const DefaultMaxFileSize = 10 << 20
+
+// skipDirs are directory names never descended into: they hold other
+// people's code or tool state, not the repository's policies. cdk.out is
+// not among them: its *.template.json files are the deployed templates.
+var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true, ".terraform": true}
+
+// Options configure a scan.
+type Options struct {
+	// Now is the evaluation time for the time-window rules.
+	Now time.Time
+	// Exclude holds globs of slash-separated paths to leave out; ** matches
+	// any number of directories.
+	Exclude []string
+	// Enabled, when not empty, keeps only these rules; Disabled drops rules.
+	Enabled, Disabled map[string]bool
+	// MaxFileSize bounds the files read (DefaultMaxFileSize when zero).
+	MaxFileSize int64
+	// Workers is the number of files processed at once (GOMAXPROCS when
+	// zero).
+	Workers int
+}
+
+// Notification is a problem of the tool rather than of the policies: a file
+// that could not be read, a rule that failed. It always names the file.
+type Notification struct {
+	Path    string
+	Message string
+	// Error is true when the scan is incomplete because of it (exit 2).
+	Error bool
+}
+
+// Result is what a scan found.
+type Result struct {
+	Findings      []*engine.Finding
+	Notifications []Notification
+	// Files counts the files read, Documents the policy documents
+	// evaluated.
+	Files, Documents int
+}
+
+// Run scans paths (files or directories) with the engine.
+func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) (*Result, error) {
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	excl, err := compileGlobs(opts.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	var files []string
+	for _, p := range paths {
+		found, notes, err := walk(p, excl)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, found...)
+		res.Notifications = append(res.Notifications, notes...)
+	}
+	files = dedupe(files)
+
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type out struct {
+		findings []*engine.Finding
+		notes    []Notification
+		docs     int
+		read     bool
+	}
+	results := make([]out, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				o := &results[i]
+				o.findings, o.docs, o.read, o.notes = scanFile(ctx, eng, files[i], opts)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	for _, o := range results {
+		res.Findings = append(res.Findings, o.findings...)
+		res.Notifications = append(res.Notifications, o.notes...)
+		res.Documents += o.docs
+		if o.read {
+			res.Files++
+		}
+	}
+	engine.SortFindings(res.Findings)
+	sort.SliceStable(res.Notifications, func(i, j int) bool { return res.Notifications[i].Path < res.Notifications[j].Path })
+	return res, nil
+}
+
+// scanFile reads, extracts and evaluates one file. A panic while doing so
+// becomes a notification for that file, so the other files are still
+// reported.
+func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options) (findings []*engine.Finding, docs int, read bool, notes []Notification) {
+	rel := displayPath(path)
+	defer func() {
+		if r := recover(); r != nil {
+			findings, notes = nil, []Notification{{Path: rel, Message: fmt.Sprintf("internal error: %v", r), Error: true}}
+		}
+	}()
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, 0, false, []Notification{{Path: rel, Message: err.Error(), Error: true}}
+	}
+	if info.Size() > opts.MaxFileSize {
+		return nil, 0, false, []Notification{{Path: rel, Message: fmt.Sprintf("not scanned: %d bytes is over the %d-byte limit (--max-file-size)", info.Size(), opts.MaxFileSize), Error: true}}
+	}
+	content, err := os.ReadFile(path)
+	if err != nil {
+		return nil, 0, false, []Notification{{Path: rel, Message: err.Error(), Error: true}}
+	}
+	f := policy.NewFile(rel, content)
+	for _, doc := range extract(f) {
+		docs++
+		fs, err := eng.Eval(ctx, doc, opts.Now)
+		if err != nil {
+			notes = append(notes, Notification{Path: rel, Message: err.Error(), Error: true})
+			continue
+		}
+		for _, fd := range fs {
+			if keep(fd.Rule.ID, opts) {
+				findings = append(findings, fd)
+			}
+		}
+	}
+	return findings, docs, true, notes
+}
+
+func keep(id string, opts Options) bool {
+	if len(opts.Enabled) > 0 && !opts.Enabled[id] {
+		return false
+	}
+	return !opts.Disabled[id]
+}
+
+// extract returns the policy documents of a file, by its name.
+func extract(f *policy.File) []*policy.Document {
+	name := strings.ToLower(f.Path)
+	switch {
+	case strings.HasSuffix(name, ".json"):
+		dec := policy.DecodeJSON(f.Content, nil)
+		if doc := jsonpolicy.Extract(f, dec); doc != nil {
+			return []*policy.Document{doc}
+		}
+	}
+	return nil
+}
+
+// candidate reports whether a file name is one seslint reads.
+func candidate(name string) bool {
+	name = strings.ToLower(name)
+	return strings.HasSuffix(name, ".json")
+}
+
+func walk(root string, excl []glob) ([]string, []Notification, error) {
+	info, err := os.Lstat(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot scan %s: %w", root, err)
+	}
+	if !info.IsDir() {
+		// A file named on the command line is read whatever its name, but
+		// only if it is a regular file (or a link to one).
+		st, err := os.Stat(root)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cannot scan %s: %w", root, err)
+		}
+		if !st.Mode().IsRegular() {
+			return nil, nil, fmt.Errorf("cannot scan %s: not a regular file or directory", root)
+		}
+		return []string{root}, nil, nil
+	}
+	var files []string
+	var notes []Notification
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			notes = append(notes, Notification{Path: displayPath(p), Message: err.Error(), Error: true})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel := filepath.ToSlash(p)
+		if d.IsDir() {
+			if p != root && (skipDirs[d.Name()] || excluded(excl, rel, d.Name())) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !candidate(d.Name()) || excluded(excl, rel, d.Name()) {
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	return files, notes, err
+}
+
+func dedupe(files []string) []string {
+	seen := map[string]bool{}
+	out := files[:0]
+	for _, f := range files {
+		c := filepath.Clean(f)
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// displayPath makes a path relative to the working directory when it lies
+// under it, slash-separated, so that output does not depend on where the
+// repository is checked out.
+func displayPath(p string) string {
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+				p = rel
+			}
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(p))
+}

@@ -1,0 +1,14 @@
+// Command seslint finds the IAM and SES policy mistakes that make Amazon SES
+// answer "Unauthorized" or "554 Access denied", before they are deployed.
+//
+//	seslint [flags] [PATH ...]
+//	seslint rules [--format text|json|markdown]
+//
+// Run `seslint --help` for the flags.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,46 @@
+# METADATA
+# description: |
+#   Text helpers for "did you mean" suggestions. OPA has no edit-distance
+#   builtin and rules may not recurse, so near() tests the typos people make:
+#   one character added, dropped or changed, or two neighbours swapped.
+package seslint.lib.text
+
+# near is true when a and b differ by one edit or one swap of neighbours.
+near(a, b) if dropped_one(a, b)
+
+near(a, b) if dropped_one(b, a)
+
+near(a, b) if {
+	count(a) == count(b)
+	a != b
+	d := diffs(a, b)
+	count(d) == 1
+}
+
+near(a, b) if {
+	count(a) == count(b)
+	d := diffs(a, b)
+	count(d) == 2
+	d[1] == d[0] + 1
+	substring(a, d[0], 1) == substring(b, d[1], 1)
+	substring(a, d[1], 1) == substring(b, d[0], 1)
+}
+
+# dropped_one is true when removing one character from a gives b.
+dropped_one(a, b) if {
+	count(a) == count(b) + 1
+	some i in numbers.range(0, count(b))
+	concat("", [substring(a, 0, i), substring(a, i + 1, -1)]) == b
+}
+
+diffs(a, b) := [i |
+	some i in numbers.range(0, count(a) - 1)
+	substring(a, i, 1) != substring(b, i, 1)
+]
+
+# closest returns the candidate near the word (compared in lower case),
+# the first in sort order when several are.
+closest(word, candidates) := sort([c |
+	some c in candidates
+	near(lower(word), lower(c))
+])[0]
