@@ -183,7 +183,7 @@ func (d *decoder) value(depth int) *Node {
 		return &Node{Kind: String, Span: d.span(start, d.pos), Text: s}
 	case c == '-' || (c >= '0' && c <= '9'):
 		return d.number()
-	case c == 't' || c == 'f' || c == 'n':
+	case c|0x20 >= 'a' && c|0x20 <= 'z':
 		return d.literal()
 	default:
 		if _, n := d.typographic(d.pos); n > 0 {
