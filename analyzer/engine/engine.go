@@ -89,7 +89,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	regoOpts := []func(*oparego.Rego){
 		oparego.ParsedQuery(ast.NewBody(ast.NewExpr(ast.NewTerm(e.report)))),
-		oparego.Store(inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false))),
+		oparego.Store(inmem.NewFromObjectWithOpts(data, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))),
 		oparego.Capabilities(Capabilities()),
 		oparego.SetRegoVersion(ast.RegoV1),
 		oparego.StrictBuiltinErrors(false),

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -22,7 +21,6 @@ type sarifLog struct {
 type sarifRun struct {
 	Tool        sarifTool         `json:"tool"`
 	Invocations []sarifInvocation `json:"invocations"`
-	Artifacts   []sarifArtifact   `json:"artifacts,omitempty"`
 	Results     []sarifResult     `json:"results"`
 	ColumnKind  string            `json:"columnKind"`
 }
@@ -76,10 +74,6 @@ type sarifNotification struct {
 	Locations []sarifLocation `json:"locations,omitempty"`
 }
 
-type sarifArtifact struct {
-	Location sarifArtifactLocation `json:"location"`
-}
-
 type sarifResult struct {
 	RuleID              string             `json:"ruleId"`
 	RuleIndex           int                `json:"ruleIndex"`
@@ -107,7 +101,6 @@ type sarifPhysical struct {
 type sarifArtifactLocation struct {
 	URI       string `json:"uri"`
 	URIBaseID string `json:"uriBaseId,omitempty"`
-	Index     *int   `json:"index,omitempty"`
 }
 
 type sarifRegion struct {
@@ -140,30 +133,15 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(rule, r.Tool))
 	}
 
-	artifacts := map[string]int{}
-	var paths []string
-	for _, f := range r.Findings {
-		if _, ok := artifacts[f.File.Path]; !ok {
-			artifacts[f.File.Path] = 0
-			paths = append(paths, f.File.Path)
-		}
-	}
-	sort.Strings(paths)
-	for i, p := range paths {
-		artifacts[p] = i
-		run.Artifacts = append(run.Artifacts, sarifArtifact{Location: artifactLocation(p, nil)})
-	}
-
 	fps := fingerprints(r.Findings)
 	for i, f := range r.Findings {
-		idx := artifacts[f.File.Path]
 		run.Results = append(run.Results, sarifResult{
 			RuleID:    f.Rule.ID,
 			RuleIndex: index[f.Rule.ID],
 			Level:     string(f.Level),
 			Message:   sarifText{Text: sentence(f.Message)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: artifactLocation(f.File.Path, &idx),
+				ArtifactLocation: artifactLocation(f.File.Path),
 				Region: &sarifRegion{
 					StartLine: f.Region.Start.Line, StartColumn: f.Region.Start.Column,
 					EndLine: f.Region.End.Line, EndColumn: f.Region.End.Column,
@@ -183,7 +161,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
 			Level:     level,
 			Message:   sarifText{Text: sentence(n.Message)},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifactLocation(n.Path, nil)}}},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: artifactLocation(n.Path)}}},
 		})
 	}
 	run.Invocations = []sarifInvocation{inv}
@@ -198,11 +176,11 @@ func WriteSARIF(w io.Writer, r *Report) error {
 	})
 }
 
-func artifactLocation(p string, index *int) sarifArtifactLocation {
+func artifactLocation(p string) sarifArtifactLocation {
 	if strings.HasPrefix(p, "/") {
-		return sarifArtifactLocation{URI: "file://" + escapePath(p), Index: index}
+		return sarifArtifactLocation{URI: "file://" + escapePath(p)}
 	}
-	return sarifArtifactLocation{URI: escapePath(p), URIBaseID: srcRoot, Index: index}
+	return sarifArtifactLocation{URI: escapePath(p), URIBaseID: srcRoot}
 }
 
 // escapePath percent-encodes what a URI path may not hold.

@@ -28,7 +28,7 @@ const (
 
 const (
 	informationURI = "https://github.com/seslint/seslint"
-	docsURI        = "https://github.com/seslint/seslint/blob/main/docs/rules"
+	docsURI        = "" // per-rule documentation pages are not published yet
 )
 
 // usageError is a mistake on the command line: exit 2 with a hint to --help.
@@ -61,11 +61,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitError
 }
 
+// devVersion is the version of a build from a checkout rather than from a
+// tagged module.
+const devVersion = "0.1.0-dev"
+
 func version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+		return strings.TrimPrefix(bi.Main.Version, "v")
 	}
-	return "devel"
+	return devVersion
 }
 
 type scanFlags struct {

@@ -30,12 +30,16 @@ has_key(o, k) if {
 # statements lists every statement that is an object, with its path.
 default statements := []
 
-statements := [{"path": ["Statement", i], "value": st} |
+# Each entry also carries "actions", the SES actions the statement covers,
+# computed once per evaluation (rules are cached, functions are not).
+statements := [with_actions({"path": ["Statement", i], "value": st}) |
 	some i, st in input.document.Statement
 	is_object(st)
 ] if is_array(input.document.Statement)
 
-statements := [{"path": ["Statement"], "value": input.document.Statement}] if is_object(input.document.Statement)
+statements := [with_actions({"path": ["Statement"], "value": input.document.Statement})] if is_object(input.document.Statement)
+
+with_actions(st) := object.union(st, {"actions": compute_actions(st)})
 
 # entries lists the values of a statement element (Action, Resource, ...)
 # with their paths, a single value as element 0.
@@ -86,12 +90,18 @@ ses_actions_matching(pattern) := {catalog.actions[name].name} if {
 	catalog.actions[name]
 }
 
+ses_actions_matching(pattern) := all_actions if {
+	is_ses_pattern(pattern)
+	[_, "*"] = split_action(pattern)
+}
+
 ses_actions_matching(pattern) := {a.name |
 	some k, a in catalog.actions
 	glob.match(name, null, k)
 } if {
 	is_ses_pattern(pattern)
 	[_, name] := split_action(pattern)
+	name != "*"
 	is_wildcard(name)
 	regex.match(`^[a-z0-9*?]+$`, name)
 }
@@ -114,13 +124,17 @@ ses_actions_matching(pattern) := set() if {
 
 # actions is the set of SES actions a statement covers: what its Action
 # patterns match, or, with NotAction, every SES action the patterns do not
-# match.
-actions(st) := {a |
+# match. Entries of statements carry it precomputed.
+actions(st) := st.actions if has_key(st, "actions")
+
+actions(st) := compute_actions(st) if not has_key(st, "actions")
+
+compute_actions(st) := {a |
 	some e in entries(st, "Action")
 	some a in ses_actions_matching(e.value)
 } if has_key(st.value, "Action")
 
-actions(st) := all_actions - {a |
+compute_actions(st) := all_actions - {a |
 	some e in entries(st, "NotAction")
 	some a in ses_actions_matching(e.value)
 } if {
@@ -128,7 +142,7 @@ actions(st) := all_actions - {a |
 	has_key(st.value, "NotAction")
 }
 
-actions(st) := set() if {
+compute_actions(st) := set() if {
 	not has_key(st.value, "Action")
 	not has_key(st.value, "NotAction")
 }

@@ -8,8 +8,8 @@ test_as_list if {
 }
 
 test_statements_array_and_object if {
-	policy.statements == [{"path": ["Statement", 1], "value": {"Effect": "Deny"}}] with input.document as {"Statement": ["junk", {"Effect": "Deny"}]}
-	policy.statements == [{"path": ["Statement"], "value": {"Effect": "Allow"}}] with input.document as {"Statement": {"Effect": "Allow"}}
+	policy.statements == [{"path": ["Statement", 1], "value": {"Effect": "Deny"}, "actions": set()}] with input.document as {"Statement": ["junk", {"Effect": "Deny"}]}
+	policy.statements == [{"path": ["Statement"], "value": {"Effect": "Allow", "Action": "ses:SendEmail"}, "actions": {"SendEmail"}}] with input.document as {"Statement": {"Effect": "Allow", "Action": "ses:SendEmail"}}
 	policy.statements == [] with input.document as {"Version": "2012-10-17"}
 }
 
