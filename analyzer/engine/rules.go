@@ -241,7 +241,7 @@ func ruleOf(m module, pkg string) (*Rule, error) {
 	}
 	var missing []string
 	if !ruleIDPattern.MatchString(r.ID) {
-		missing = append(missing, fmt.Sprintf("custom.id %q (want e.g. SES107)", r.ID))
+		missing = append(missing, fmt.Sprintf("custom.id %q (want letters then three digits)", r.ID))
 	}
 	if !r.Level.Valid() {
 		missing = append(missing, fmt.Sprintf("custom.severity %q (want error, warning or note)", r.Level))

@@ -99,7 +99,7 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.VarP(f.format, "format", "f", "output format: text, json or sarif")
 	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	fs.Var(f.failOn, "fail-on", "exit 1 when a finding is at or above this level: error, warning, note or none")
-	fs.StringSliceVar(&f.enable, "enable", nil, "run only these `RULES` (comma-separated or repeated, e.g. SES201,SES302)")
+	fs.StringSliceVar(&f.enable, "enable", nil, "run only these `RULES` (rule ids, comma-separated or repeated)")
 	fs.StringSliceVar(&f.disable, "disable", nil, "do not run these `RULES`")
 	fs.StringArrayVar(&f.rules, "rules", nil, "load extra Rego rules from `DIR` (repeatable)")
 	fs.StringVar(&f.now, "now", "", "evaluate time conditions at `TIME` (RFC 3339; default: the current time)")

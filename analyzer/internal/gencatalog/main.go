@@ -86,7 +86,8 @@ var globalConditionKeys = []string{
 }
 
 // managementPattern picks the actions that change who may send as an
-// identity: identities, DKIM and identity policies (SES601).
+// identity: identities, DKIM and identity policies (the broad-management
+// rule lists them).
 var managementPattern = regexp.MustCompile(`Identity|Dkim|VerifyEmailAddress|DeleteVerifiedEmailAddress`)
 
 func main() {
