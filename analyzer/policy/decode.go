@@ -23,6 +23,9 @@ const (
 	ErrTrailingComma    ErrorKind = "trailing_comma"
 	ErrSyntax           ErrorKind = "syntax"
 	ErrDuplicateKey     ErrorKind = "duplicate_key"
+	// ErrFileSyntax is a file recognised as a template (CloudFormation,
+	// Terraform) that its parser could not read.
+	ErrFileSyntax ErrorKind = "file_syntax"
 )
 
 // DecodeError is one problem in policy text, placed at a byte span of the

@@ -1,5 +1,10 @@
 package policy
 
+import (
+	"path"
+	"strings"
+)
+
 // DocKind is what a policy document is for; rules use it to decide which
 // requirements apply (SPEC §2).
 type DocKind string
@@ -34,4 +39,76 @@ type Document struct {
 	Size int
 	// Decoded is the decoded policy text.
 	Decoded *Decoded
+}
+
+// SESRelevant reports whether a document can affect Amazon SES: it names an
+// ses: action, an action pattern whose service part matches "ses" ("*",
+// "s*:Send*"), or a NotAction (which covers every action it does not list);
+// permissions boundaries and sending authorization policies always can.
+// Extractors of templates check only relevant documents, so a repository's
+// unrelated IAM policies do not produce findings. A document that could not
+// be decoded is relevant: a broken policy is worth reporting.
+func (d *Document) SESRelevant() bool {
+	switch d.Kind {
+	case Boundary, SendingAuthorization:
+		return true
+	}
+	if d.Decoded == nil || d.Decoded.Root == nil {
+		return true
+	}
+	return mentionsSES(d.Decoded.Root, 0)
+}
+
+func mentionsSES(n *Node, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch n.Kind {
+	case Array:
+		for _, e := range n.Elems {
+			if mentionsSES(e, depth+1) {
+				return true
+			}
+		}
+	case Object:
+		for _, m := range n.Members {
+			switch m.Key {
+			case "NotAction":
+				return true
+			case "Action":
+				if actionMentionsSES(m.Value) {
+					return true
+				}
+			default:
+				if mentionsSES(m.Value, depth+1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func actionMentionsSES(n *Node) bool {
+	vals := []*Node{n}
+	if n.Kind == Array {
+		vals = n.Elems
+	}
+	for _, v := range vals {
+		if v.Kind != String {
+			continue
+		}
+		svc, _, found := strings.Cut(strings.ToLower(v.Text), ":")
+		if v.Text == "*" || (found && serviceMatchesSES(svc)) {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceMatchesSES matches an action's service part, with * and ?
+// wildcards, against "ses".
+func serviceMatchesSES(p string) bool {
+	ok, err := path.Match(p, "ses")
+	return err == nil && ok
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/seslint/seslint/analyzer/engine"
 	"github.com/seslint/seslint/analyzer/policy"
+	"github.com/seslint/seslint/analyzer/source/cfn"
 	"github.com/seslint/seslint/analyzer/source/jsonpolicy"
 )
 
@@ -148,6 +149,13 @@ func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options
 		return nil, 0, false, []Notification{{Path: rel, Message: err.Error(), Error: true}}
 	}
 	f := policy.NewFile(rel, content)
+	// A policy written with Fn::If is checked once per branch; a finding
+	// both branches share is reported once.
+	type key struct {
+		rule, msg string
+		span      policy.Span
+	}
+	seen := map[key]bool{}
 	for _, doc := range extract(f) {
 		docs++
 		fs, err := eng.Eval(ctx, doc, opts.Now)
@@ -156,7 +164,9 @@ func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options
 			continue
 		}
 		for _, fd := range fs {
-			if keep(fd.Rule.ID, opts) {
+			k := key{fd.Rule.ID, fd.Message, fd.Span}
+			if keep(fd.Rule.ID, opts) && !seen[k] {
+				seen[k] = true
 				findings = append(findings, fd)
 			}
 		}
@@ -171,7 +181,9 @@ func keep(id string, opts Options) bool {
 	return !opts.Disabled[id]
 }
 
-// extract returns the policy documents of a file, by its name.
+// extract returns the policy documents of a file, by its name and a sniff
+// of its content. A file recognised as a template that does not parse
+// becomes a document holding only the parse error, so it is reported.
 func extract(f *policy.File) []*policy.Document {
 	name := strings.ToLower(f.Path)
 	switch {
@@ -180,14 +192,51 @@ func extract(f *policy.File) []*policy.Document {
 		if doc := jsonpolicy.Extract(f, dec); doc != nil {
 			return []*policy.Document{doc}
 		}
+		if dec.Root != nil {
+			if t := cfn.FromJSON(f, dec.Root); t != nil {
+				return t.Documents()
+			}
+			return nil
+		}
+		if cfn.Sniff(f.Content) {
+			last := dec.Errors[len(dec.Errors)-1]
+			return []*policy.Document{unparsed(f, &policy.DecodeError{
+				Kind: policy.ErrFileSyntax, Span: last.Span,
+				Message: "JSON: " + last.Message, Fix: last.Fix,
+			})}
+		}
+	case strings.HasSuffix(name, ".yaml"), strings.HasSuffix(name, ".yml"), strings.HasSuffix(name, ".template"):
+		if !cfn.Sniff(f.Content) {
+			return nil
+		}
+		t, err := cfn.ParseYAML(f)
+		if err != nil {
+			return []*policy.Document{unparsed(f, err)}
+		}
+		if t != nil {
+			return t.Documents()
+		}
 	}
 	return nil
+}
+
+// unparsed is the document of a template that could not be parsed.
+func unparsed(f *policy.File, err *policy.DecodeError) *policy.Document {
+	return &policy.Document{
+		File: f, Kind: policy.Identity, Start: err.Span,
+		Decoded: &policy.Decoded{Errors: []*policy.DecodeError{err}},
+	}
 }
 
 // candidate reports whether a file name is one seslint reads.
 func candidate(name string) bool {
 	name = strings.ToLower(name)
-	return strings.HasSuffix(name, ".json")
+	for _, ext := range []string{".json", ".yaml", ".yml", ".template"} {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
 }
 
 func walk(root string, excl []glob) ([]string, []Notification, error) {

@@ -1,0 +1,238 @@
+package cfn
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/seslint/seslint/analyzer/policy"
+)
+
+// Documents returns every SES-relevant policy document of the template:
+// identity policies (AWS::IAM::Policy, ManagedPolicy, the inline Policies
+// of roles, users and groups, RolePolicy/UserPolicy/GroupPolicy, SAM
+// function policies), SCPs (AWS::Organizations::Policy) and sending
+// authorization policies carried by custom resources. Trust policies are
+// not SES policies and are skipped.
+func (t *Template) Documents() []*policy.Document {
+	boundaries := t.boundaryTargets()
+	var docs []*policy.Document
+	for _, r := range t.Resources {
+		switch r.Type {
+		case "AWS::IAM::Policy", "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy":
+			docs = append(docs, t.document(r.prop("PolicyDocument"), policy.Identity, r.ID, stringProp(r, "PolicyName"), "")...)
+		case "AWS::IAM::ManagedPolicy":
+			kind := policy.Identity
+			if boundaries[r.ID] {
+				kind = policy.Boundary
+			}
+			docs = append(docs, t.document(r.prop("PolicyDocument"), kind, r.ID, stringProp(r, "ManagedPolicyName"), "")...)
+		case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group":
+			docs = append(docs, t.inlinePolicies(r, r.prop("Policies"))...)
+		case "AWS::Serverless::Function", "AWS::Serverless::StateMachine":
+			docs = append(docs, t.samPolicies(r)...)
+		case "AWS::Organizations::Policy":
+			if typ := stringProp(r, "Type"); typ == "" || typ == "SERVICE_CONTROL_POLICY" {
+				docs = append(docs, t.document(r.prop("Content"), policy.SCP, r.ID, stringProp(r, "Name"), "")...)
+			}
+		default:
+			if strings.HasPrefix(r.Type, "Custom::") || r.Type == "AWS::CloudFormation::CustomResource" {
+				docs = append(docs, t.customPolicy(r)...)
+			}
+		}
+	}
+	relevant := docs[:0]
+	for _, d := range docs {
+		if d.SESRelevant() {
+			relevant = append(relevant, d)
+		}
+	}
+	return relevant
+}
+
+func stringProp(r *Resource, name string) string {
+	if v := r.prop(name); v != nil && v.Kind == policy.String {
+		return v.Text
+	}
+	return ""
+}
+
+// boundaryTargets returns the managed policies of this template that some
+// principal uses as its permissions boundary.
+func (t *Template) boundaryTargets() map[string]bool {
+	out := map[string]bool{}
+	for _, r := range t.Resources {
+		switch r.Type {
+		case "AWS::IAM::Role", "AWS::IAM::User":
+			if id := refTarget(r.prop("PermissionsBoundary")); id != "" {
+				out[id] = true
+			}
+		}
+	}
+	return out
+}
+
+func (t *Template) inlinePolicies(r *Resource, list *policy.Node) []*policy.Document {
+	if list == nil || list.Kind != policy.Array {
+		return nil
+	}
+	var docs []*policy.Document
+	for _, p := range list.Elems {
+		if p.Kind != policy.Object {
+			continue
+		}
+		doc, _ := p.Get("PolicyDocument")
+		name := ""
+		if n, ok := p.Get("PolicyName"); ok && n.Kind == policy.String {
+			name = n.Text
+		}
+		docs = append(docs, t.document(doc, policy.Identity, r.ID, name, "")...)
+	}
+	return docs
+}
+
+// samPolicies returns the inline policy documents of a SAM function's
+// Policies (a document, or a list of documents, managed policy names and
+// policy templates).
+func (t *Template) samPolicies(r *Resource) []*policy.Document {
+	p := r.prop("Policies")
+	if p == nil {
+		return nil
+	}
+	items := []*policy.Node{p}
+	if p.Kind == policy.Array {
+		items = p.Elems
+	}
+	var docs []*policy.Document
+	for _, it := range items {
+		if it.Kind != policy.Object {
+			continue
+		}
+		if _, ok := it.Get("Statement"); ok {
+			docs = append(docs, t.document(it, policy.Identity, r.ID, "", "")...)
+		}
+	}
+	return docs
+}
+
+// customPolicy reads a custom resource that attaches an SES identity
+// policy: a policy document under Policy or PolicyDocument, with the
+// identity under Identity (or EmailIdentity) and the name under PolicyName.
+func (t *Template) customPolicy(r *Resource) []*policy.Document {
+	doc := r.prop("PolicyDocument")
+	if doc == nil {
+		doc = r.prop("Policy")
+	}
+	if doc == nil {
+		return nil
+	}
+	identity := ""
+	for _, k := range []string{"Identity", "EmailIdentity", "IdentityName"} {
+		if v := r.prop(k); v != nil {
+			rv := &resolver{t: t, branch: true}
+			if s := rv.value(v, 0); s != nil && s.Kind == policy.String {
+				identity = s.Text
+				break
+			}
+		}
+	}
+	return t.document(doc, policy.SendingAuthorization, r.ID, stringProp(r, "PolicyName"), identity)
+}
+
+// document turns a policy written in the template into documents: one, or
+// two when Fn::If chooses between values (each branch is checked). A policy
+// may be written as structure, as a JSON string, or as a Fn::Sub / Fn::Join
+// string; positions always point into the template.
+func (t *Template) document(n *policy.Node, kind policy.DocKind, owner, name, identity string) []*policy.Document {
+	if n == nil {
+		return nil
+	}
+	base := policy.Document{File: t.File, Kind: kind, Owner: owner, Name: name, Identity: identity, Start: policy.Span{Start: n.Span.Start, End: n.Span.Start + 1}}
+	if text, offsets, ok := t.policyText(n); ok {
+		d := base
+		d.Decoded = policy.DecodeJSON([]byte(text), policy.OffsetMapper(offsets))
+		d.Size = len(text)
+		return []*policy.Document{&d}
+	}
+	if n.Kind != policy.Object {
+		return nil
+	}
+	var docs []*policy.Document
+	for _, branch := range []bool{true, false} {
+		rv := &resolver{t: t, branch: branch}
+		root := rv.value(n, 0)
+		d := base
+		d.Decoded = &policy.Decoded{Root: root}
+		if b, err := json.Marshal(root.Interface()); err == nil {
+			d.Size = len(b)
+		}
+		docs = append(docs, &d)
+		if !rv.sawIf {
+			break
+		}
+	}
+	return docs
+}
+
+// policyText returns policy JSON written as a string, with the file offset
+// of each byte.
+func (t *Template) policyText(n *policy.Node) (string, []int, bool) {
+	if n.Kind == policy.String {
+		return n.Text, t.stringOffsets(n), strings.HasPrefix(strings.TrimSpace(n.Text), "{")
+	}
+	fn, arg := intrinsic(n)
+	switch fn {
+	case "Fn::Sub":
+		if arg.Kind == policy.Array && len(arg.Elems) > 0 {
+			arg = arg.Elems[0]
+		}
+		if arg.Kind == policy.String {
+			return arg.Text, t.stringOffsets(arg), strings.HasPrefix(strings.TrimSpace(arg.Text), "{")
+		}
+	case "Fn::Join":
+		if arg.Kind != policy.Array || len(arg.Elems) != 2 || arg.Elems[0].Kind != policy.String || arg.Elems[1].Kind != policy.Array {
+			return "", nil, false
+		}
+		sep := arg.Elems[0]
+		sepOffs := t.stringOffsets(sep)
+		var b strings.Builder
+		var offs []int
+		for i, p := range arg.Elems[1].Elems {
+			if i > 0 {
+				b.WriteString(sep.Text)
+				offs = appendOffsets(offs, sepOffs, len(sep.Text), sep.Span.Start)
+			}
+			if p.Kind == policy.String {
+				b.WriteString(p.Text)
+				offs = appendOffsets(offs, t.stringOffsets(p), len(p.Text), p.Span.Start)
+				continue
+			}
+			f, _ := intrinsic(p)
+			ph := "${" + strings.TrimPrefix(f, "Fn::") + "}"
+			if id := refTarget(p); id != "" {
+				ph = "${" + id + "}"
+			}
+			b.WriteString(ph)
+			for range ph {
+				offs = append(offs, p.Span.Start)
+			}
+		}
+		text := b.String()
+		if !strings.HasPrefix(strings.TrimSpace(text), "{") {
+			return "", nil, false
+		}
+		return text, append(offs, n.Span.End), true
+	}
+	return "", nil, false
+}
+
+// appendOffsets adds the offsets of n bytes (their table without its end
+// entry), or the fallback offset when the table does not fit.
+func appendOffsets(dst, offs []int, n int, fallback int) []int {
+	if len(offs) >= n {
+		return append(dst, offs[:n]...)
+	}
+	for range n {
+		dst = append(dst, fallback)
+	}
+	return dst
+}

@@ -1,0 +1,430 @@
+package cfn
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/seslint/seslint/analyzer/policy"
+)
+
+// maxAliasExpansions bounds the nodes produced by YAML aliases, so an alias
+// bomb ("billion laughs") is an error, not an exhausted machine.
+const maxAliasExpansions = 10000
+
+// maxYAMLDepth bounds nesting, as the JSON decoder does.
+const maxYAMLDepth = policy.MaxDepth
+
+// shortTags maps CloudFormation's YAML short-form tags to the long-form
+// keys; every other tag is rejected by CloudFormation, and kept here as a
+// plain value.
+var shortTags = map[string]string{
+	"!Ref": "Ref", "!Condition": "Condition", "!Sub": "Fn::Sub", "!GetAtt": "Fn::GetAtt",
+	"!Join": "Fn::Join", "!If": "Fn::If", "!Select": "Fn::Select", "!Split": "Fn::Split",
+	"!FindInMap": "Fn::FindInMap", "!ImportValue": "Fn::ImportValue", "!Base64": "Fn::Base64",
+	"!Cidr": "Fn::Cidr", "!GetAZs": "Fn::GetAZs", "!Equals": "Fn::Equals", "!Not": "Fn::Not",
+	"!And": "Fn::And", "!Or": "Fn::Or", "!Transform": "Fn::Transform", "!ToJsonString": "Fn::ToJsonString",
+	"!Length": "Fn::Length", "!ForEach": "Fn::ForEach",
+}
+
+// yamlDoc is a YAML file converted to the JSON-like node tree, with the
+// YAML nodes of its string scalars kept so text inside them can be mapped
+// back to the file.
+type yamlDoc struct {
+	f       *policy.File
+	root    *policy.Node
+	scalars map[*policy.Node]*yaml.Node
+	expand  int
+}
+
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// decodeYAML parses a YAML file into the node tree, short-form tags turned
+// into their long forms ({"Ref": ...}, {"Fn::Sub": ...}) so YAML and JSON
+// templates look alike. Scalars keep their YAML meaning except timestamps,
+// which stay strings (an unquoted Version: 2012-10-17 means the string).
+func decodeYAML(f *policy.File) (*yamlDoc, *policy.DecodeError) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(f.Content, &root); err != nil {
+		return nil, yamlError(f, err)
+	}
+	d := &yamlDoc{f: f, scalars: map[*policy.Node]*yaml.Node{}}
+	if root.Kind == 0 || len(root.Content) == 0 {
+		return d, nil
+	}
+	n, err := d.convert(root.Content[0], 0)
+	if err != nil {
+		return nil, err
+	}
+	d.root = n
+	return d, nil
+}
+
+func yamlError(f *policy.File, err error) *policy.DecodeError {
+	msg := err.Error()
+	line := 1
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	off := f.Offset(policy.Position{Line: line, Column: 1})
+	// Point at the first non-blank character of the line.
+	for off < len(f.Content) && (f.Content[off] == ' ' || f.Content[off] == '\t') {
+		off++
+	}
+	return &policy.DecodeError{
+		Kind: policy.ErrFileSyntax, Span: policy.Span{Start: off, End: off + 1},
+		Message: "YAML: " + strings.TrimPrefix(msg, "yaml: "),
+		Fix:     "fix the YAML syntax at this line (indentation, a missing colon or an unclosed quote)",
+	}
+}
+
+func (d *yamlDoc) start(n *yaml.Node) int {
+	return d.f.Offset(policy.Position{Line: n.Line, Column: n.Column})
+}
+
+func (d *yamlDoc) errAt(n *yaml.Node, msg string) *policy.DecodeError {
+	s := d.start(n)
+	return &policy.DecodeError{Kind: policy.ErrFileSyntax, Span: policy.Span{Start: s, End: s + 1}, Message: msg, Fix: "simplify the document"}
+}
+
+func (d *yamlDoc) convert(n *yaml.Node, depth int) (*policy.Node, *policy.DecodeError) {
+	if depth > maxYAMLDepth {
+		return nil, d.errAt(n, fmt.Sprintf("YAML nested deeper than %d levels", maxYAMLDepth))
+	}
+	if n.Kind == yaml.AliasNode {
+		d.expand++
+		if d.expand > maxAliasExpansions {
+			return nil, d.errAt(n, fmt.Sprintf("more than %d YAML alias expansions (an alias bomb?)", maxAliasExpansions))
+		}
+		if n.Alias == nil {
+			return nil, d.errAt(n, "YAML alias without an anchor")
+		}
+		return d.convert(n.Alias, depth+1)
+	}
+	var out *policy.Node
+	switch n.Kind {
+	case yaml.MappingNode:
+		out = &policy.Node{Kind: policy.Object}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+				// << merge keys: copy the merged mapping's members.
+				m, err := d.convert(v, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				if m.Kind == policy.Object {
+					out.Members = append(out.Members, m.Members...)
+				}
+				continue
+			}
+			d.expand++
+			if d.expand > maxAliasExpansions*100 {
+				return nil, d.errAt(k, "YAML document too large")
+			}
+			val, err := d.convert(v, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			ks := d.start(k)
+			out.Members = append(out.Members, policy.Member{Key: k.Value, KeySpan: policy.Span{Start: ks, End: ks + len(rawKey(d.f.Content, ks, k))}, Value: val})
+		}
+	case yaml.SequenceNode:
+		out = &policy.Node{Kind: policy.Array}
+		for _, c := range n.Content {
+			v, err := d.convert(c, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out.Elems = append(out.Elems, v)
+		}
+	case yaml.ScalarNode:
+		out = d.scalar(n)
+	default:
+		out = &policy.Node{Kind: policy.Null}
+	}
+	s := d.start(n)
+	out.Span = policy.Span{Start: s, End: d.end(n, out, s)}
+	if long, ok := shortTags[n.Tag]; ok {
+		wrapped := &policy.Node{Kind: policy.Object, Span: out.Span, Members: []policy.Member{{
+			Key: long, KeySpan: policy.Span{Start: s, End: s + len(n.Tag)}, Value: out,
+		}}}
+		if n.Kind == yaml.ScalarNode {
+			// The value starts after the tag.
+			vs := s + len(n.Tag)
+			for vs < len(d.f.Content) && (d.f.Content[vs] == ' ' || d.f.Content[vs] == '\t') {
+				vs++
+			}
+			if vs < out.Span.End {
+				out.Span.Start = vs
+			}
+		}
+		return wrapped, nil
+	}
+	return out, nil
+}
+
+func rawKey(src []byte, start int, k *yaml.Node) string {
+	if k.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		if e := quotedEnd(src, start); e > start {
+			return string(src[start:e])
+		}
+	}
+	return k.Value
+}
+
+func (d *yamlDoc) scalar(n *yaml.Node) *policy.Node {
+	out := &policy.Node{Kind: policy.String, Text: n.Value}
+	switch n.Tag {
+	case "!!int", "!!float":
+		if _, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil && isJSONNumber(n.Value) {
+			out.Kind = policy.Number
+		}
+	case "!!bool":
+		switch strings.ToLower(n.Value) {
+		case "true", "false":
+			out.Kind, out.Text = policy.Bool, strings.ToLower(n.Value)
+		}
+	case "!!null":
+		out.Kind, out.Text = policy.Null, ""
+	}
+	if out.Kind == policy.String {
+		d.scalars[out] = n
+	}
+	return out
+}
+
+var jsonNumberRe = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+
+func isJSONNumber(s string) bool { return jsonNumberRe.MatchString(s) }
+
+// end finds where a node's text ends in the file.
+func (d *yamlDoc) end(n *yaml.Node, out *policy.Node, start int) int {
+	src := d.f.Content
+	switch n.Kind {
+	case yaml.ScalarNode:
+		s := start
+		if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
+			s += len(n.Tag)
+			for s < len(src) && (src[s] == ' ' || src[s] == '\t') {
+				s++
+			}
+		}
+		switch {
+		case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+			if e := quotedEnd(src, s); e > s {
+				return e
+			}
+		case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+			if offs := d.blockOffsets(n, start); len(offs) > 0 {
+				return offs[len(offs)-1]
+			}
+		default:
+			// A plain scalar: its text on this line.
+			e := s
+			for e < len(src) && src[e] != '\n' && e-s < len(n.Value) {
+				e++
+			}
+			if e > s {
+				return e
+			}
+		}
+		return min(start+1, len(src))
+	default:
+		e := start + 1
+		for _, m := range out.Members {
+			e = max(e, m.Value.Span.End)
+		}
+		for _, c := range out.Elems {
+			e = max(e, c.Span.End)
+		}
+		if n.Style&yaml.FlowStyle != 0 {
+			// Include the closing bracket or brace.
+			for e < len(src) && (src[e] == ' ' || src[e] == '\t') {
+				e++
+			}
+			if e < len(src) && (src[e] == ']' || src[e] == '}') {
+				e++
+			}
+		}
+		return min(e, len(src))
+	}
+}
+
+// quotedEnd returns the offset after the closing quote of a quoted scalar
+// starting at s, or -1.
+func quotedEnd(src []byte, s int) int {
+	if s >= len(src) {
+		return -1
+	}
+	q := src[s]
+	if q != '"' && q != '\'' {
+		return -1
+	}
+	for i := s + 1; i < len(src); i++ {
+		switch {
+		case q == '"' && src[i] == '\\':
+			i++
+		case src[i] == q:
+			if q == '\'' && i+1 < len(src) && src[i+1] == '\'' {
+				i++
+				continue
+			}
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// stringOffsets maps each byte of a string node's value to its file
+// offset (plus one entry for the end), for policy text embedded in a YAML
+// string. It returns nil when the value cannot be aligned with the source.
+func (d *yamlDoc) stringOffsets(n *policy.Node) []int {
+	yn, ok := d.scalars[n]
+	if !ok {
+		return nil
+	}
+	src := d.f.Content
+	switch {
+	case yn.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		return d.blockOffsets(yn, d.start(yn))
+	case yn.Style&yaml.DoubleQuotedStyle != 0:
+		return align(src, n.Span.Start+1, yn.Value, true)
+	case yn.Style&yaml.SingleQuotedStyle != 0:
+		return align(src, n.Span.Start+1, yn.Value, false)
+	default:
+		return align(src, n.Span.Start, yn.Value, false)
+	}
+}
+
+// blockOffsets aligns a literal or folded block scalar's value with the
+// lines that follow its indicator.
+func (d *yamlDoc) blockOffsets(yn *yaml.Node, start int) []int {
+	src := d.f.Content
+	// Skip to the line after the indicator (| or >, with its modifiers).
+	i := start
+	for i < len(src) && src[i] != '\n' {
+		i++
+	}
+	if i < len(src) {
+		i++
+	}
+	// The block's indentation is that of its first non-empty line.
+	indent := -1
+	for j := i; j < len(src); {
+		k := j
+		for k < len(src) && src[k] == ' ' {
+			k++
+		}
+		if k < len(src) && src[k] != '\n' && src[k] != '\r' {
+			indent = k - j
+			break
+		}
+		for k < len(src) && src[k] != '\n' {
+			k++
+		}
+		j = k + 1
+	}
+	if indent < 0 {
+		return []int{i}
+	}
+	v := yn.Value
+	out := make([]int, 0, len(v)+1)
+	pos := i
+	lineStart := true
+	for vi := 0; vi < len(v); vi++ {
+		if lineStart {
+			k := pos
+			for k < len(src) && k-pos < indent && src[k] == ' ' {
+				k++
+			}
+			pos = k
+			lineStart = false
+		}
+		c := v[vi]
+		switch {
+		case pos < len(src) && src[pos] == c && c != '\n':
+			out = append(out, pos)
+			pos++
+		case c == '\n' || c == ' ':
+			// A line break (literal) or a folded one (folded style).
+			for pos < len(src) && src[pos] == '\r' {
+				pos++
+			}
+			if pos < len(src) && src[pos] == '\n' {
+				out = append(out, pos)
+				pos++
+				lineStart = true
+				continue
+			}
+			if c == ' ' && pos < len(src) && src[pos] == ' ' {
+				out = append(out, pos)
+				pos++
+				continue
+			}
+			out = append(out, min(pos, len(src)))
+		default:
+			out = append(out, min(pos, len(src)))
+			if pos < len(src) {
+				pos++
+			}
+		}
+	}
+	// The end: after the last mapped byte, but not past trailing newlines.
+	endPos := pos
+	if len(out) > 0 && len(v) > 0 && v[len(v)-1] == '\n' {
+		endPos = out[len(out)-1]
+	}
+	return append(out, endPos)
+}
+
+// align maps the bytes of value to the source text from s on, stepping
+// over escapes in double-quoted scalars and doubled quotes in single-quoted
+// ones. Unmatched bytes map to the current source position.
+func align(src []byte, s int, value string, escapes bool) []int {
+	out := make([]int, 0, len(value)+1)
+	pos := s
+	for vi := 0; vi < len(value); vi++ {
+		if pos >= len(src) {
+			out = append(out, len(src))
+			continue
+		}
+		switch {
+		case escapes && src[pos] == '\\':
+			start := pos
+			pos += 2
+			if pos-1 < len(src) {
+				switch src[pos-1] {
+				case 'x':
+					pos += 2
+				case 'u':
+					pos += 4
+				case 'U':
+					pos += 8
+				}
+			}
+			out = append(out, start)
+			// A multi-byte character from one escape.
+			for vi+1 < len(value) && value[vi+1]&0xC0 == 0x80 {
+				vi++
+				out = append(out, start)
+			}
+		case !escapes && src[pos] == '\'' && pos+1 < len(src) && src[pos+1] == '\'':
+			out = append(out, pos)
+			pos += 2
+		default:
+			out = append(out, pos)
+			pos++
+		}
+	}
+	return append(out, min(pos, len(src)))
+}
