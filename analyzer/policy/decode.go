@@ -103,13 +103,13 @@ func (d *decoder) span(start, end int) Span {
 	if d.mapOff == nil {
 		return Span{start, end}
 	}
+	s := d.mapOff(start)
 	if end <= start {
-		s := d.mapOff(start)
 		return Span{s, s}
 	}
-	// Map the last byte rather than the end so a span never swallows the
-	// escape sequence or quote that follows it in the file.
-	return Span{d.mapOff(start), d.mapOff(end-1) + 1}
+	// The end is where the source of the next byte starts, so a value
+	// whose last character was escaped keeps the whole escape.
+	return Span{s, max(s+1, d.mapOff(end))}
 }
 
 func (d *decoder) fail(start, end int, msg, fix string) {

@@ -74,6 +74,11 @@ func yamlError(f *policy.File, err error) *policy.DecodeError {
 	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		// yaml.v3 reports these parser errors at its context mark, which
+		// is zero-based: the line it names is the one before.
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
 	}
 	off := f.Offset(policy.Position{Line: line, Column: 1})
 	// Point at the first non-blank character of the line.
