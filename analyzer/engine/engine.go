@@ -224,6 +224,9 @@ func (e *Engine) place(doc *policy.Document, item any) (*Finding, error) {
 		f.Span = doc.Start
 		f.Path = path
 	}
+	if doc.Origin != "" {
+		f.Message = originNote(f.Message, doc.Origin, path)
+	}
 	f.Region = doc.File.Region(f.Span)
 	return f, nil
 }
@@ -253,4 +256,15 @@ func parseData(name string, src []byte) (any, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return v, nil
+}
+
+// originNote says which generated statement a finding is about, since its
+// position is the line that generated the document.
+func originNote(msg, origin string, path []any) string {
+	if len(path) >= 2 && path[0] == "Statement" {
+		if i, ok := path[1].(int); ok {
+			return fmt.Sprintf("%s (in %s, statement %d)", msg, origin, i+1)
+		}
+	}
+	return fmt.Sprintf("%s (in %s)", msg, origin)
 }

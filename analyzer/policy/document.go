@@ -39,6 +39,11 @@ type Document struct {
 	Size int
 	// Decoded is the decoded policy text.
 	Decoded *Decoded
+	// Origin names what generated the document when the user did not
+	// write it as such ("SAM policy template SESCrudPolicy"): every node
+	// is placed where the user invoked it, and messages say which
+	// generated statement is meant.
+	Origin string
 }
 
 // SESRelevant reports whether a document can affect Amazon SES: it names an

@@ -109,6 +109,14 @@ func (t *Template) samPolicies(r *Resource) []*policy.Document {
 		}
 		if _, ok := it.Get("Statement"); ok {
 			docs = append(docs, t.document(it, policy.Identity, r.ID, "", "")...)
+			continue
+		}
+		if root, name := t.samExpand(it); root != nil {
+			docs = append(docs, &policy.Document{
+				File: t.File, Kind: policy.Identity, Owner: r.ID, Name: name,
+				Origin: "SAM policy template " + name,
+				Start:  root.Span, Decoded: &policy.Decoded{Root: root},
+			})
 		}
 	}
 	return docs
