@@ -1,0 +1,73 @@
+# METADATA
+# title: Unconditional Deny of send actions
+# description: |
+#   A `Deny` statement without a `Condition` that covers a send action
+#   (directly, through `ses:*`, `ses:Send*`, `*`, or a `NotAction` that does
+#   not exclude it) on a resource that may be an SES identity overrides every
+#   Allow: the users and roles holding this identity policy, or every
+#   principal with this permissions boundary, get "Unauthorized" when they
+#   send. The AWS troubleshooting article lists such deny statements as a
+#   cause of the error. SCPs are checked by SES501, sending authorization
+#   policies by SES410.
+# related_resources:
+#   - description: How do I resolve an "Unauthorized" error when I send emails in Amazon SES?
+#     ref: https://repost.aws/knowledge-center/amazon-ses-send-email-unauthorized-error
+#   - description: Policy evaluation logic (an explicit deny overrides any allow)
+#     ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+# custom:
+#   id: SES202
+#   severity: error
+#   seed: "000"
+#   remediation: |
+#     Remove the send actions from the Deny (list the actions to deny one by
+#     one instead of `ses:*` or `*`, or add the send actions to its
+#     `NotAction`), narrow its `Resource` to identities that must not send,
+#     or add a `Condition` that limits the Deny to the requests it is meant
+#     to stop.
+#   example:
+#     bad: |
+#       {"Version": "2012-10-17", "Statement": [
+#         {"Effect": "Allow", "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "*"},
+#         {"Effect": "Deny", "Action": "ses:*", "Resource": "*"}]}
+#     good: |
+#       {"Version": "2012-10-17", "Statement": [
+#         {"Effect": "Allow", "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "*"},
+#         {"Effect": "Deny", "Action": ["ses:DeleteEmailIdentity", "ses:PutEmailIdentityDkimAttributes"],
+#          "Resource": "*"}]}
+package seslint.rules.send.deny_send
+
+import data.seslint.lib.policy
+import data.seslint.lib.result
+import data.seslint.lib.send
+
+report contains result.fail(rego.metadata.chain(), send.at(loc, {"message": message(st, blocked)})) if {
+	policy.identity_like
+	some st in policy.statements
+	policy.deny(st)
+	not policy.conditional(st)
+	blocked := policy.covered_send_actions(st)
+	count(blocked) > 0
+	send.identity_scope(st)
+	loc := send.locations(st, blocked)[0]
+}
+
+message(st, blocked) := sprintf("unconditional Deny of %s%s: %s is refused these sends (Unauthorized), whatever the Allow statements grant", [
+	send.describe(blocked),
+	scope(st),
+	holder[policy.kind],
+])
+
+holder := {
+	"identity": "every user and role holding this policy",
+	"boundary": "every principal with this permissions boundary",
+}
+
+# scope names the resource the Deny is limited to, if any.
+scope(st) := "" if policy.resource_star(st)
+
+scope(st) := "" if not policy.has_key(st.value, "Resource")
+
+scope(st) := sprintf(" on %s", [r]) if {
+	not policy.resource_star(st)
+	r := [v | some v in policy.as_list(st.value.Resource); send.could_be_identity(v)][0]
+}

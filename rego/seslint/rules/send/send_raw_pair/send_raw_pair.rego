@@ -1,0 +1,81 @@
+# METADATA
+# title: SendEmail allowed without SendRawEmail, or the reverse
+# description: |
+#   `ses:SendEmail` and `ses:SendRawEmail` authorize different calls. Mail
+#   sent through the SES SMTP interface, and raw MIME messages sent with the
+#   v1 `SendRawEmail` API, need `ses:SendRawEmail`; the SES v2 `SendEmail`
+#   API (simple, raw and templated content) and the v1 `SendEmail` API need
+#   `ses:SendEmail`. A policy that allows only one of them makes the other
+#   path fail with "Unauthorized". The AWS troubleshooting article checks
+#   for both. Evaluated over all Allow statements of the policy. A note,
+#   not a warning: many senders only ever call one of the two.
+# related_resources:
+#   - description: How do I resolve an "Unauthorized" error when I send emails in Amazon SES?
+#     ref: https://repost.aws/knowledge-center/amazon-ses-send-email-unauthorized-error
+#   - description: Obtaining Amazon SES SMTP credentials (the IAM user needs ses:SendRawEmail)
+#     ref: https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html
+# custom:
+#   id: SES201
+#   severity: note
+#   seed: "000"
+#   remediation: |
+#     Allow both actions in the statement that sends:
+#     `"Action": ["ses:SendEmail", "ses:SendRawEmail"]`. Leave it as it is
+#     only if this principal never sends over SMTP or raw MIME (or never
+#     through the v2 API and v1 SendEmail).
+#   example:
+#     bad: |
+#       {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+#         "Action": "ses:SendEmail", "Resource": "*"}]}
+#     good: |
+#       {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+#         "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "*"}]}
+package seslint.rules.send.send_raw_pair
+
+import data.seslint.lib.policy
+import data.seslint.lib.result
+import data.seslint.lib.send
+
+# other maps each action of the pair to its partner.
+other := {"SendEmail": "SendRawEmail", "SendRawEmail": "SendEmail"}
+
+# allowed is every SES action some Allow statement of the policy covers.
+allowed := {a |
+	some st in policy.statements
+	policy.allow(st)
+	some a in policy.actions(st)
+}
+
+report contains result.fail(rego.metadata.chain(), send.at(loc, {
+	"message": message[present],
+	"fix": fix(loc, present),
+})) if {
+	policy.kind in {"identity", "sending-authorization"}
+	some present, missing in other
+	present in allowed
+	not missing in allowed
+	loc := first_grant(present)
+}
+
+# first_grant is the first place, in document order, where an Allow
+# statement grants action a.
+first_grant(a) := [loc |
+	some st in policy.statements
+	policy.allow(st)
+	some loc in send.locations(st, {a})
+][0]
+
+message := {
+	"SendEmail": concat("", [
+		"ses:SendEmail is allowed but ses:SendRawEmail is not: ",
+		"mail sent through the SES SMTP interface or as raw MIME with SendRawEmail fails with Unauthorized",
+	]),
+	"SendRawEmail": concat("", [
+		"ses:SendRawEmail is allowed but ses:SendEmail is not: ",
+		"sends through the SES v2 API and v1 SendEmail calls fail with Unauthorized",
+	]),
+}
+
+fix(loc, present) := sprintf("add \"ses:%s\" next to %s", [other[present], json.marshal(loc.value)]) if not loc.key
+
+fix(loc, present) := sprintf("allow \"ses:%s\" too: remove the NotAction entry that excludes it", [other[present]]) if loc.key

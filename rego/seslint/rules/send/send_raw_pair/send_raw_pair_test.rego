@@ -1,0 +1,79 @@
+package seslint.rules.send.send_raw_pair_test
+
+import data.seslint.rules.send.send_raw_pair
+
+identity(statements) := {"kind": "identity", "document": {"Version": "2012-10-17", "Statement": statements}}
+
+send_email_only := concat("", [
+	"ses:SendEmail is allowed but ses:SendRawEmail is not: ",
+	"mail sent through the SES SMTP interface or as raw MIME with SendRawEmail fails with Unauthorized",
+])
+
+send_raw_only := concat("", [
+	"ses:SendRawEmail is allowed but ses:SendEmail is not: ",
+	"sends through the SES v2 API and v1 SendEmail calls fail with Unauthorized",
+])
+
+test_send_email_without_raw if {
+	send_raw_pair.report == {{
+		"rule": "SES201",
+		"message": send_email_only,
+		"path": ["Statement", 1, "Action", 1],
+		"fix": "add \"ses:SendRawEmail\" next to \"ses:SendEmail\"",
+	}} with input as identity([
+		{"Effect": "Allow", "Action": "ses:GetSendQuota", "Resource": "*"},
+		{"Effect": "Allow", "Action": ["ses:SendTemplatedEmail", "ses:SendEmail"], "Resource": "*"},
+		{"Effect": "Allow", "Action": "SES:sendemail", "Resource": "*"},
+	])
+}
+
+test_raw_without_send_email_in_a_single_statement_object if {
+	send_raw_pair.report == {{
+		"rule": "SES201",
+		"message": send_raw_only,
+		"path": ["Statement", "Action", 0],
+		"fix": "add \"ses:SendEmail\" next to \"ses:SendRaw*\"",
+	}} with input as {"kind": "identity", "document": {"Statement": {"Effect": "Allow", "Action": "ses:SendRaw*", "Resource": "*"}}}
+}
+
+test_not_action_that_excludes_the_partner if {
+	send_raw_pair.report == {{
+		"rule": "SES201",
+		"message": send_email_only,
+		"path": ["Statement", 0, "NotAction"],
+		"key": true,
+		"fix": "allow \"ses:SendRawEmail\" too: remove the NotAction entry that excludes it",
+	}} with input as identity([{"Effect": "Allow", "NotAction": ["ses:SendRawEmail", "iam:*"], "Resource": "*"}])
+}
+
+test_sending_authorization_policy if {
+	send_raw_pair.report == {{
+		"rule": "SES201",
+		"message": send_email_only,
+		"path": ["Statement", 0, "Action", 0],
+		"fix": "add \"ses:SendRawEmail\" next to \"ses:SendEmail\"",
+	}} with input as {"kind": "sending-authorization", "document": {"Statement": [{
+		"Effect": "Allow", "Principal": {"AWS": "111122223333"},
+		"Action": "ses:SendEmail", "Resource": "arn:aws:ses:us-east-1:123456789012:identity/example.com",
+	}]}}
+}
+
+test_pair_across_statements_and_wildcards_pass if {
+	count(send_raw_pair.report) == 0 with input as identity([
+		{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "*"},
+		{"Effect": "Allow", "Action": "ses:SendRawEmail", "Resource": "*"},
+	])
+	count(send_raw_pair.report) == 0 with input as identity([{"Effect": "Allow", "Action": "ses:Send*", "Resource": "*"}])
+	count(send_raw_pair.report) == 0 with input as identity([{"Effect": "Allow", "Action": "*", "Resource": "*"}])
+	count(send_raw_pair.report) == 0 with input as identity([{"Effect": "Allow", "Action": "ses:GetSendQuota", "Resource": "*"}])
+}
+
+test_deny_does_not_count_as_a_grant if {
+	count(send_raw_pair.report) == 0 with input as identity([{"Effect": "Deny", "Action": "ses:SendEmail", "Resource": "*"}])
+}
+
+test_other_kinds_are_not_checked if {
+	every kind in ["boundary", "scp", "resource"] {
+		count(send_raw_pair.report) == 0 with input as {"kind": kind, "document": {"Statement": [{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "*"}]}}
+	}
+}
