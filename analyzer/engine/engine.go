@@ -123,6 +123,12 @@ type Violation struct {
 	Error   *int   `json:"error"`
 	Level   Level  `json:"level"`
 	Fix     string `json:"fix"`
+	// Document and Place locate violations of unit rules: the path is
+	// inside input.unit.documents[Document].document, or inside the
+	// definition of input.unit's principal, identity or configuration set
+	// whose "place" is Place.
+	Document *int `json:"document"`
+	Place    *int `json:"place"`
 }
 
 // Finding is a violation placed in a file.
@@ -143,10 +149,44 @@ type Finding struct {
 // Eval evaluates every rule against one document and returns its findings
 // in file order.
 func (e *Engine) Eval(ctx context.Context, doc *policy.Document, now time.Time) ([]*Finding, error) {
-	input := Input(doc, now)
+	return e.eval(ctx, Input(doc, now), doc.File.Path, func(v *Violation) (*policy.Document, *placeRef, error) {
+		return doc, nil, nil
+	})
+}
+
+// EvalUnit evaluates the rules that relate the documents of a deployment
+// unit (a principal's policies and boundary, identities, SCPs).
+func (e *Engine) EvalUnit(ctx context.Context, u *policy.Unit, now time.Time) ([]*Finding, error) {
+	input, places := UnitInput(u, now)
+	return e.eval(ctx, input, u.Name, func(v *Violation) (*policy.Document, *placeRef, error) {
+		switch {
+		case v.Document != nil:
+			if *v.Document < 0 || *v.Document >= len(u.Documents) {
+				return nil, nil, fmt.Errorf("rule %s names document %d of %d", v.Rule, *v.Document, len(u.Documents))
+			}
+			return u.Documents[*v.Document], nil, nil
+		case v.Place != nil:
+			if *v.Place < 0 || *v.Place >= len(places) {
+				return nil, nil, fmt.Errorf("rule %s names place %d of %d", v.Rule, *v.Place, len(places))
+			}
+			return nil, &places[*v.Place], nil
+		}
+		return nil, nil, fmt.Errorf("rule %s returned a unit violation without a document or place", v.Rule)
+	})
+}
+
+// placeRef is a definition a unit rule can point into.
+type placeRef struct {
+	node *policy.Node
+	file *policy.File
+}
+
+type locator func(v *Violation) (*policy.Document, *placeRef, error)
+
+func (e *Engine) eval(ctx context.Context, input ast.Value, name string, locate locator) ([]*Finding, error) {
 	rs, err := e.query.Eval(ctx, oparego.EvalParsedInput(input))
 	if err != nil {
-		return nil, fmt.Errorf("evaluating rules on %s: %w", doc.File.Path, err)
+		return nil, fmt.Errorf("evaluating rules on %s: %w", name, err)
 	}
 	var out []*Finding
 	for _, r := range rs {
@@ -156,7 +196,7 @@ func (e *Engine) Eval(ctx context.Context, doc *policy.Document, now time.Time) 
 				continue
 			}
 			for _, it := range items {
-				f, err := e.place(doc, it)
+				f, err := e.place(it, locate)
 				if err != nil {
 					return nil, err
 				}
@@ -168,7 +208,7 @@ func (e *Engine) Eval(ctx context.Context, doc *policy.Document, now time.Time) 
 	return out, nil
 }
 
-func (e *Engine) place(doc *policy.Document, item any) (*Finding, error) {
+func (e *Engine) place(item any, locate locator) (*Finding, error) {
 	raw, err := json.Marshal(item)
 	if err != nil {
 		return nil, err
@@ -186,7 +226,11 @@ func (e *Engine) place(doc *policy.Document, item any) (*Finding, error) {
 	if v.Message == "" {
 		return nil, fmt.Errorf("rule %s returned a violation without a message", v.Rule)
 	}
-	f := &Finding{Rule: rule, Level: rule.Level, Message: v.Message, Fix: v.Fix, File: doc.File, Doc: doc}
+	doc, pl, err := locate(&v)
+	if err != nil {
+		return nil, err
+	}
+	f := &Finding{Rule: rule, Level: rule.Level, Message: v.Message, Fix: v.Fix, Doc: doc}
 	if v.Level != "" {
 		if !v.Level.Valid() {
 			return nil, fmt.Errorf("rule %s returned level %q", v.Rule, v.Level)
@@ -208,26 +252,28 @@ func (e *Engine) place(doc *policy.Document, item any) (*Finding, error) {
 			return nil, fmt.Errorf("rule %s returned path element %v", v.Rule, p)
 		}
 	}
+	f.Path = path
 	switch {
+	case pl != nil:
+		f.File = pl.file
+		f.Span, _ = pl.node.Lookup(path, v.Key)
 	case v.Error != nil:
 		errs := doc.Decoded.Errors
 		if *v.Error < 0 || *v.Error >= len(errs) {
 			return nil, fmt.Errorf("rule %s names decode error %d of %d", v.Rule, *v.Error, len(errs))
 		}
 		de := errs[*v.Error]
-		f.Span = de.Span
-		f.Path = de.Path
+		f.File, f.Span, f.Path = doc.File, de.Span, de.Path
 	case doc.Decoded != nil && doc.Decoded.Root != nil:
+		f.File = doc.File
 		f.Span, _ = doc.Decoded.Root.Lookup(path, v.Key)
-		f.Path = path
 	default:
-		f.Span = doc.Start
-		f.Path = path
+		f.File, f.Span = doc.File, doc.Start
 	}
-	if doc.Origin != "" {
+	if doc != nil && doc.Origin != "" {
 		f.Message = originNote(f.Message, doc.Origin, path)
 	}
-	f.Region = doc.File.Region(f.Span)
+	f.Region = f.File.Region(f.Span)
 	return f, nil
 }
 

@@ -17,17 +17,26 @@ import (
 //	name      the policy name ("" if unknown)
 //	identity  the SES identity a sending authorization policy is attached to
 //	size      length of the policy text in bytes
+//	attached  true when the document belongs to a principal of its unit:
+//	          rules about a principal's policies as a whole then run on the
+//	          unit (unit_report) rather than on the document alone
 //	now       the evaluation time, RFC 3339, and now_ns in nanoseconds
 //	errors    problems found while decoding: kind, message, fix
 func Input(doc *policy.Document, now time.Time) ast.Value {
+	obj := documentInput(doc)
+	obj.Insert(ast.StringTerm("now"), ast.StringTerm(now.UTC().Format(time.RFC3339)))
+	obj.Insert(ast.StringTerm("now_ns"), ast.NewTerm(ast.Number(strconv.FormatInt(now.UnixNano(), 10))))
+	return obj
+}
+
+func documentInput(doc *policy.Document) ast.Object {
 	obj := ast.NewObject(
 		ast.Item(ast.StringTerm("kind"), ast.StringTerm(string(doc.Kind))),
 		ast.Item(ast.StringTerm("owner"), ast.StringTerm(doc.Owner)),
 		ast.Item(ast.StringTerm("name"), ast.StringTerm(doc.Name)),
 		ast.Item(ast.StringTerm("identity"), ast.StringTerm(doc.Identity)),
 		ast.Item(ast.StringTerm("size"), ast.IntNumberTerm(doc.Size)),
-		ast.Item(ast.StringTerm("now"), ast.StringTerm(now.UTC().Format(time.RFC3339))),
-		ast.Item(ast.StringTerm("now_ns"), ast.NewTerm(ast.Number(strconv.FormatInt(now.UnixNano(), 10)))),
+		ast.Item(ast.StringTerm("attached"), ast.BooleanTerm(doc.Attached)),
 	)
 	var errs []*ast.Term
 	if doc.Decoded != nil {
@@ -44,6 +53,74 @@ func Input(doc *policy.Document, now time.Time) ast.Value {
 	}
 	obj.Insert(ast.StringTerm("errors"), ast.ArrayTerm(errs...))
 	return obj
+}
+
+// UnitInput builds `input` for the rules that relate documents:
+//
+//	unit.documents           every document, each shaped as for one document
+//	unit.principals          name, type, policies (document indexes),
+//	                         boundary (index or -1), boundary_ref, place
+//	unit.identities          name, region, place
+//	unit.configuration_sets  name, place
+//	now, now_ns              the evaluation time
+//
+// A violation names the document ("document": k) or definition ("place":
+// j) its path is in. It returns the places in index order.
+func UnitInput(u *policy.Unit, now time.Time) (ast.Value, []placeRef) {
+	var places []placeRef
+	place := func(n *policy.Node, f *policy.File) *ast.Term {
+		if n == nil {
+			return ast.IntNumberTerm(-1)
+		}
+		places = append(places, placeRef{node: n, file: f})
+		return ast.IntNumberTerm(len(places) - 1)
+	}
+	docs := make([]*ast.Term, len(u.Documents))
+	for i, d := range u.Documents {
+		docs[i] = ast.NewTerm(documentInput(d))
+	}
+	var principals []*ast.Term
+	for _, p := range u.Principals {
+		pol := make([]*ast.Term, len(p.Policies))
+		for i, k := range p.Policies {
+			pol[i] = ast.IntNumberTerm(k)
+		}
+		principals = append(principals, ast.ObjectTerm(
+			ast.Item(ast.StringTerm("name"), ast.StringTerm(p.Name)),
+			ast.Item(ast.StringTerm("type"), ast.StringTerm(p.Type)),
+			ast.Item(ast.StringTerm("policies"), ast.ArrayTerm(pol...)),
+			ast.Item(ast.StringTerm("boundary"), ast.IntNumberTerm(p.Boundary)),
+			ast.Item(ast.StringTerm("boundary_ref"), ast.StringTerm(p.BoundaryRef)),
+			ast.Item(ast.StringTerm("place"), place(p.Node, p.File)),
+		))
+	}
+	var identities []*ast.Term
+	for _, id := range u.Identities {
+		identities = append(identities, ast.ObjectTerm(
+			ast.Item(ast.StringTerm("name"), ast.StringTerm(id.Name)),
+			ast.Item(ast.StringTerm("region"), ast.StringTerm(id.Region)),
+			ast.Item(ast.StringTerm("place"), place(id.Node, id.File)),
+		))
+	}
+	var sets []*ast.Term
+	for _, c := range u.ConfigurationSets {
+		sets = append(sets, ast.ObjectTerm(
+			ast.Item(ast.StringTerm("name"), ast.StringTerm(c.Name)),
+			ast.Item(ast.StringTerm("place"), place(c.Node, c.File)),
+		))
+	}
+	unit := ast.NewObject(
+		ast.Item(ast.StringTerm("name"), ast.StringTerm(u.Name)),
+		ast.Item(ast.StringTerm("documents"), ast.ArrayTerm(docs...)),
+		ast.Item(ast.StringTerm("principals"), ast.ArrayTerm(principals...)),
+		ast.Item(ast.StringTerm("identities"), ast.ArrayTerm(identities...)),
+		ast.Item(ast.StringTerm("configuration_sets"), ast.ArrayTerm(sets...)),
+	)
+	return ast.NewObject(
+		ast.Item(ast.StringTerm("unit"), ast.NewTerm(unit)),
+		ast.Item(ast.StringTerm("now"), ast.StringTerm(now.UTC().Format(time.RFC3339))),
+		ast.Item(ast.StringTerm("now_ns"), ast.NewTerm(ast.Number(strconv.FormatInt(now.UnixNano(), 10)))),
+	), places
 }
 
 // nodeValue converts a decoded node to an OPA value without a JSON round

@@ -39,6 +39,9 @@ type Document struct {
 	Size int
 	// Decoded is the decoded policy text.
 	Decoded *Decoded
+	// Attached is set when the document belongs to a principal of its
+	// unit (one of its policies, or its boundary).
+	Attached bool
 	// Origin names what generated the document when the user did not
 	// write it as such ("SAM policy template SESCrudPolicy"): every node
 	// is placed where the user invoked it, and messages say which
@@ -116,4 +119,70 @@ func actionMentionsSES(n *Node) bool {
 func serviceMatchesSES(p string) bool {
 	ok, err := path.Match(p, "ses")
 	return err == nil && ok
+}
+
+// Unit is a deployment unit (SPEC §2): the documents that relate to each
+// other because they are deployed together — one CloudFormation template,
+// one Terraform module or plan, one Go package. Rules that relate
+// documents (a principal's policies and boundary, identities defined next
+// to the grants that name them, SCPs) are evaluated once per unit.
+type Unit struct {
+	// Name identifies the unit in messages: the template's path, the
+	// module's directory.
+	Name       string
+	Documents  []*Document
+	Principals []*Principal
+	Identities []*SESIdentity
+	// ConfigurationSets are the SES configuration sets the unit defines.
+	ConfigurationSets []*Named
+}
+
+// Principal is an IAM role, user or group (or a function's role) of a unit.
+type Principal struct {
+	Name string
+	// Type is the source's type ("AWS::IAM::Role", "aws_iam_role").
+	Type string
+	// Policies are indexes into Unit.Documents of its identity policies.
+	Policies []int
+	// Boundary is the index of its permissions boundary in
+	// Unit.Documents, or -1 when it has none or it is not in the unit.
+	Boundary int
+	// BoundaryRef is how the boundary is named when it is set ("" when
+	// there is none): an ARN, or a reference the unit could not resolve.
+	BoundaryRef string
+	// Node is the principal's definition (its properties or block), so
+	// rules can point at an element of it (["PermissionsBoundary"]).
+	Node *Node
+	File *File
+}
+
+// SESIdentity is an SES identity a unit defines: a domain or an address.
+type SESIdentity struct {
+	Named
+	// Region is where it is defined, when the source says ("" if not).
+	Region string
+}
+
+// Named is something a unit defines, with where.
+type Named struct {
+	Name string
+	Node *Node
+	File *File
+}
+
+// Attached reports whether document index i belongs to a principal of the
+// unit (its policies or boundary): rules about a principal's policies then
+// look at them together rather than one by one.
+func (u *Unit) Attached(i int) bool {
+	for _, p := range u.Principals {
+		if p.Boundary == i {
+			return true
+		}
+		for _, k := range p.Policies {
+			if k == i {
+				return true
+			}
+		}
+	}
+	return false
 }
