@@ -5,7 +5,7 @@ package rego
 
 import "embed"
 
-//go:generate go run ../analyzer/internal/gencatalog -in ../../shared/spec/ses-iam-catalog.json -out seslint/catalog/data.json
+//go:generate go run ../analyzer/internal/gencatalog -in ../../shared/spec/ses-iam-catalog.json -out seslint/catalog/data.json -rego seslint/lib/catalog.rego
 
 // Bundle holds every file under seslint/, tests included; loaders skip
 // files ending in _test.rego when they build the rule set.

@@ -27,6 +27,17 @@ func TestCatalogUpToDate(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatal("rego/seslint/catalog/data.json is stale: run go generate ./rego")
 	}
+	wantRego, err := GenerateRego(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotRego, err := os.ReadFile("../../../rego/seslint/lib/catalog.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(gotRego, wantRego) {
+		t.Fatal("rego/seslint/lib/catalog.rego is stale: run go generate ./rego")
+	}
 }
 
 func TestGenerateRejectsEmptyCatalog(t *testing.T) {

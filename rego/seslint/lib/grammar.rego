@@ -47,11 +47,35 @@ condition_operators := {concat("", [prefix, op, suffix]) |
 
 # known_operator is true for a condition operator IAM knows; names are
 # compared without regard to case, so only real misspellings are reported.
-known_operator(op) if lower(op) in lower_condition_operators
+# It parses the name rather than looking it up in condition_operators, which
+# would be built on every evaluation.
+known_operator(op) if {
+	rest := without_set_prefix(lower(op))
+	rest != "nullifexists"
+	trim_suffix(rest, "ifexists") in lower_base_operators
+}
 
-# lower_condition_operators is computed once per evaluation (a rule is
-# cached, a comprehension inside a function is not).
-lower_condition_operators := {lower(o) | some o in condition_operators}
+without_set_prefix(l) := substring(l, 13, -1) if startswith(l, "forallvalues:")
+
+without_set_prefix(l) := substring(l, 12, -1) if startswith(l, "foranyvalue:")
+
+without_set_prefix(l) := l if {
+	not startswith(l, "forallvalues:")
+	not startswith(l, "foranyvalue:")
+}
+
+# lower_base_operators is base_operators in lower case, written out so it
+# is a constant.
+lower_base_operators := {
+	"stringequals", "stringnotequals", "stringequalsignorecase",
+	"stringnotequalsignorecase", "stringlike", "stringnotlike",
+	"numericequals", "numericnotequals", "numericlessthan",
+	"numericlessthanequals", "numericgreaterthan", "numericgreaterthanequals",
+	"dateequals", "datenotequals", "datelessthan", "datelessthanequals",
+	"dategreaterthan", "dategreaterthanequals", "bool", "binaryequals",
+	"ipaddress", "notipaddress", "arnequals", "arnlike", "arnnotequals",
+	"arnnotlike", "null",
+}
 
 # suggestion is the candidate a name was meant to be: the one equal to it
 # but for case, else the one a typo away.

@@ -43,3 +43,18 @@ test_document_only_when_an_object if {
 	not grammar.document with input.document as ["Version"]
 	not grammar.document with input as {"errors": []}
 }
+
+test_known_operator_parses_prefixes_and_suffixes if {
+	grammar.known_operator("StringEquals")
+	grammar.known_operator("forallvalues:stringlikeifexists")
+	grammar.known_operator("ForAnyValue:StringEquals")
+	grammar.known_operator("Null")
+	not grammar.known_operator("NullIfExists")
+	not grammar.known_operator("StringEqual")
+	not grammar.known_operator("ForAllValues:")
+	not grammar.known_operator("IfExists")
+}
+
+test_lower_base_operators_match_base_operators if {
+	grammar.lower_base_operators == {lower(o) | some o in grammar.base_operators}
+}

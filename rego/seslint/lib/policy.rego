@@ -6,6 +6,8 @@
 #   JSON paths into input.document so rules can report exact positions.
 package seslint.lib.policy
 
+import data.seslint.lib.catalog as catalog_sets
+
 catalog := data.seslint.catalog
 
 # kind is what the document is for: identity, boundary, scp,
@@ -53,10 +55,10 @@ allow(st) if st.value.Effect == "Allow"
 deny(st) if st.value.Effect == "Deny"
 
 # all_actions is every SES action name in the catalog.
-all_actions := {a.name | some a in catalog.actions}
+all_actions := catalog_sets.all_actions
 
 # send_actions is every sending action in the catalog.
-send_actions := {a | some a in catalog.sending_actions}
+send_actions := catalog_sets.send_actions
 
 # split_action splits "service:Action" into lower-case service and action
 # patterns; "*" alone matches every service.
