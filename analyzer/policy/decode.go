@@ -450,29 +450,12 @@ func (d *decoder) array(depth int) *Node {
 			return nil
 		}
 		n.Elems = append(n.Elems, e)
-		d.ws()
-		if d.pos >= len(d.src) {
-			d.fail(start, start+1, "unterminated array", "close the array with ]")
+		done, ok := d.next(n, start, ']', "array", "element")
+		if !ok {
 			return nil
 		}
-		switch d.src[d.pos] {
-		case ',':
-			comma := d.pos
-			d.pos++
-			d.ws()
-			if d.pos < len(d.src) && d.src[d.pos] == ']' {
-				d.report(ErrTrailingComma, comma, comma+1, "trailing comma before ]", "remove the comma after the last element")
-				d.pos++
-				n.Span = d.span(start, d.pos)
-				return n
-			}
-		case ']':
-			d.pos++
-			n.Span = d.span(start, d.pos)
+		if done {
 			return n
-		default:
-			d.fail(d.pos, d.pos+1, fmt.Sprintf("unexpected %s in array: expected , or ]", d.describe(d.pos)), "separate elements with commas")
-			return nil
 		}
 	}
 }
@@ -535,31 +518,45 @@ func (d *decoder) object(depth int) *Node {
 			seen[key] = true
 		}
 		n.Members = append(n.Members, Member{Key: key, KeySpan: keySpan, Value: v})
-		d.ws()
-		if d.pos >= len(d.src) {
-			d.fail(start, start+1, "unterminated object", "close the object with }")
+		done, ok := d.next(n, start, '}', "object", "member")
+		if !ok {
 			return nil
 		}
-		switch d.src[d.pos] {
-		case ',':
-			comma := d.pos
-			d.pos++
-			d.ws()
-			if d.pos < len(d.src) && d.src[d.pos] == '}' {
-				d.report(ErrTrailingComma, comma, comma+1, "trailing comma before }", "remove the comma after the last member")
-				d.pos++
-				n.Span = d.span(start, d.pos)
-				return n
-			}
-		case '}':
-			d.pos++
-			n.Span = d.span(start, d.pos)
+		if done {
 			return n
-		default:
-			d.fail(d.pos, d.pos+1, fmt.Sprintf("unexpected %s in object: expected , or }", d.describe(d.pos)), "separate members with commas")
-			return nil
 		}
 	}
+}
+
+// next reads what follows an element of an array or a member of an
+// object: a comma (reporting a trailing one, which IAM rejects) or the
+// closing bracket. done is true once the container is closed; ok is false
+// on a syntax error.
+func (d *decoder) next(n *Node, start int, closer byte, kind, elem string) (done, ok bool) {
+	d.ws()
+	if d.pos >= len(d.src) {
+		d.fail(start, start+1, "unterminated "+kind, fmt.Sprintf("close the %s with %c", kind, closer))
+		return false, false
+	}
+	switch d.src[d.pos] {
+	case ',':
+		comma := d.pos
+		d.pos++
+		d.ws()
+		if d.pos < len(d.src) && d.src[d.pos] == closer {
+			d.report(ErrTrailingComma, comma, comma+1, fmt.Sprintf("trailing comma before %c", closer), "remove the comma after the last "+elem)
+			d.pos++
+			n.Span = d.span(start, d.pos)
+			return true, true
+		}
+		return false, true
+	case closer:
+		d.pos++
+		n.Span = d.span(start, d.pos)
+		return true, true
+	}
+	d.fail(d.pos, d.pos+1, fmt.Sprintf("unexpected %s in %s: expected , or %c", d.describe(d.pos), kind, closer), "separate "+elem+"s with commas")
+	return false, false
 }
 
 func (d *decoder) hasKey(n *Node, seen map[string]bool, key string) bool {
