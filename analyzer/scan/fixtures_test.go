@@ -65,18 +65,26 @@ func readExpected(t *testing.T, path string) []expectation {
 	return out
 }
 
-// TestFixtures scans every directory under fixtures/policy (one per rule,
-// with bad and good files) and checks that the findings are exactly those
-// listed in its expected.txt: rule, file, line and column, and a fragment of
-// the message.
+// TestFixtures scans every fixture directory — fixtures/policy/<RULE>
+// (plain policy JSON) and fixtures/cloudformation/<RULE> (YAML and JSON
+// templates), each with bad and good files — and checks that the findings
+// are exactly those listed in its expected.txt: rule, file, line and
+// column, and a fragment of the message.
 func TestFixtures(t *testing.T) {
 	eng := newEngine(t)
-	dirs, err := filepath.Glob("../../fixtures/policy/*")
-	if err != nil || len(dirs) == 0 {
-		t.Fatalf("no fixture directories: %v", err)
+	var dirs []string
+	for _, format := range []string{"policy", "cloudformation"} {
+		found, err := filepath.Glob("../../fixtures/" + format + "/*")
+		if err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, found...)
+	}
+	if len(dirs) == 0 {
+		t.Fatal("no fixture directories")
 	}
 	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+		t.Run(filepath.Base(filepath.Dir(dir))+"/"+filepath.Base(dir), func(t *testing.T) {
 			want := readExpected(t, filepath.Join(dir, "expected.txt"))
 			res, err := scan.Run(context.Background(), eng, []string{dir}, scan.Options{Now: fixtureNow})
 			if err != nil {
