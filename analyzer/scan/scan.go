@@ -149,6 +149,10 @@ func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options
 		return nil, 0, false, []Notification{{Path: rel, Message: err.Error(), Error: true}}
 	}
 	f := policy.NewFile(rel, content)
+	unit := extract(f)
+	if unit == nil || len(unit.Documents) == 0 {
+		return nil, 0, true, nil
+	}
 	// A policy written with Fn::If is checked once per branch; a finding
 	// both branches share is reported once.
 	type key struct {
@@ -156,13 +160,7 @@ func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options
 		span      policy.Span
 	}
 	seen := map[key]bool{}
-	for _, doc := range extract(f) {
-		docs++
-		fs, err := eng.Eval(ctx, doc, opts.Now)
-		if err != nil {
-			notes = append(notes, Notification{Path: rel, Message: err.Error(), Error: true})
-			continue
-		}
+	add := func(fs []*engine.Finding) {
 		for _, fd := range fs {
 			k := key{fd.Rule.ID, fd.Message, fd.Span}
 			if keep(fd.Rule.ID, opts) && !seen[k] {
@@ -171,6 +169,21 @@ func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options
 			}
 		}
 	}
+	for _, doc := range unit.Documents {
+		docs++
+		fs, err := eng.Eval(ctx, doc, opts.Now)
+		if err != nil {
+			notes = append(notes, Notification{Path: rel, Message: err.Error(), Error: true})
+			continue
+		}
+		add(fs)
+	}
+	fs, err := eng.EvalUnit(ctx, unit, opts.Now)
+	if err != nil {
+		notes = append(notes, Notification{Path: rel, Message: err.Error(), Error: true})
+	}
+	add(fs)
+	engine.SortFindings(findings)
 	return findings, docs, true, notes
 }
 
@@ -181,29 +194,34 @@ func keep(id string, opts Options) bool {
 	return !opts.Disabled[id]
 }
 
-// extract returns the policy documents of a file, by its name and a sniff
-// of its content. A file recognised as a template that does not parse
-// becomes a document holding only the parse error, so it is reported.
-func extract(f *policy.File) []*policy.Document {
+// extract returns the deployment unit of a file, by its name and a sniff
+// of its content: a template's documents and what relates them, or a plain
+// policy file's one document. A file recognised as a template that does
+// not parse becomes a document holding only the parse error, so it is
+// reported. nil means the file holds no policy.
+func extract(f *policy.File) *policy.Unit {
 	name := strings.ToLower(f.Path)
+	single := func(d *policy.Document) *policy.Unit {
+		return &policy.Unit{Name: f.Path, Documents: []*policy.Document{d}}
+	}
 	switch {
 	case strings.HasSuffix(name, ".json"):
 		dec := policy.DecodeJSON(f.Content, nil)
 		if doc := jsonpolicy.Extract(f, dec); doc != nil {
-			return []*policy.Document{doc}
+			return single(doc)
 		}
 		if dec.Root != nil {
 			if t := cfn.FromJSON(f, dec.Root); t != nil {
-				return t.Documents()
+				return t.Unit()
 			}
 			return nil
 		}
 		if cfn.Sniff(f.Content) {
 			last := dec.Errors[len(dec.Errors)-1]
-			return []*policy.Document{unparsed(f, &policy.DecodeError{
+			return single(unparsed(f, &policy.DecodeError{
 				Kind: policy.ErrFileSyntax, Span: last.Span,
 				Message: "JSON: " + last.Message, Fix: last.Fix,
-			})}
+			}))
 		}
 	case strings.HasSuffix(name, ".yaml"), strings.HasSuffix(name, ".yml"), strings.HasSuffix(name, ".template"):
 		if !cfn.Sniff(f.Content) {
@@ -211,10 +229,10 @@ func extract(f *policy.File) []*policy.Document {
 		}
 		t, err := cfn.ParseYAML(f)
 		if err != nil {
-			return []*policy.Document{unparsed(f, err)}
+			return single(unparsed(f, err))
 		}
 		if t != nil {
-			return t.Documents()
+			return t.Unit()
 		}
 	}
 	return nil
