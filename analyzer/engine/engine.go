@@ -144,6 +144,10 @@ type Finding struct {
 	// found while decoding); it and Doc feed the fingerprint.
 	Path []any
 	Doc  *policy.Document
+	// Suppressed holds the reason of the in-source directive that
+	// suppresses the finding ("" with Suppressed false when none does).
+	Suppressed bool
+	Reason     string
 }
 
 // Eval evaluates every rule against one document and returns its findings
@@ -172,6 +176,57 @@ func (e *Engine) EvalUnit(ctx context.Context, u *policy.Unit, now time.Time) ([
 			return nil, &places[*v.Place], nil
 		}
 		return nil, nil, fmt.Errorf("rule %s returned a unit violation without a document or place", v.Rule)
+	})
+}
+
+// EvalDirectives checks the unit's suppressions once its findings have
+// been matched against them (DirectiveEntry.Matched): a missing reason, an
+// unknown rule id, a suppression that matched nothing.
+func (e *Engine) EvalDirectives(ctx context.Context, u *policy.Unit) ([]*Finding, error) {
+	if len(u.Directives) == 0 {
+		return nil, nil
+	}
+	var places []placeRef
+	var dirs []*ast.Term
+	for _, d := range u.Directives {
+		places = append(places, placeRef{node: d.Node, file: d.File})
+		var entries []*ast.Term
+		for _, en := range d.Entries {
+			path := make([]*ast.Term, len(en.Path))
+			for i, p := range en.Path {
+				switch p := p.(type) {
+				case string:
+					path[i] = ast.StringTerm(p)
+				case int:
+					path[i] = ast.IntNumberTerm(p)
+				}
+			}
+			entries = append(entries, ast.ObjectTerm(
+				ast.Item(ast.StringTerm("rule"), ast.StringTerm(en.Rule)),
+				ast.Item(ast.StringTerm("reason"), ast.StringTerm(en.Reason)),
+				ast.Item(ast.StringTerm("path"), ast.ArrayTerm(path...)),
+				ast.Item(ast.StringTerm("key"), ast.BooleanTerm(en.Key)),
+				ast.Item(ast.StringTerm("matched"), ast.BooleanTerm(en.Matched)),
+			))
+		}
+		dirs = append(dirs, ast.ObjectTerm(
+			ast.Item(ast.StringTerm("place"), ast.IntNumberTerm(len(places)-1)),
+			ast.Item(ast.StringTerm("entries"), ast.ArrayTerm(entries...)),
+		))
+	}
+	known := make([]*ast.Term, len(e.rules))
+	for i, r := range e.rules {
+		known[i] = ast.StringTerm(r.ID)
+	}
+	input := ast.NewObject(
+		ast.Item(ast.StringTerm("directives"), ast.ArrayTerm(dirs...)),
+		ast.Item(ast.StringTerm("known_rules"), ast.ArrayTerm(known...)),
+	)
+	return e.eval(ctx, input, u.Name, func(v *Violation) (*policy.Document, *placeRef, error) {
+		if v.Place == nil || *v.Place < 0 || *v.Place >= len(places) {
+			return nil, nil, fmt.Errorf("rule %s returned a directive violation without a valid place", v.Rule)
+		}
+		return nil, &places[*v.Place], nil
 	})
 }
 

@@ -135,6 +135,8 @@ type Unit struct {
 	Identities []*SESIdentity
 	// ConfigurationSets are the SES configuration sets the unit defines.
 	ConfigurationSets []*Named
+	// Directives are the unit's in-source suppressions.
+	Directives []*Directive
 }
 
 // Principal is an IAM role, user or group (or a function's role) of a unit.
@@ -185,4 +187,37 @@ func (u *Unit) Attached(i int) bool {
 		}
 	}
 	return false
+}
+
+// Directive is an in-source suppression: rule ids, each with a reason,
+// written where the source allows comments or metadata (CloudFormation
+// Metadata.seslint.ignore, Terraform "//" keys and comments, Go comments).
+type Directive struct {
+	File *File
+	// Node is the directive as written (the ignore map or list), so
+	// findings about it point at the offending entry.
+	Node *Node
+	// Scope is the part of the file it covers: a resource, or the whole
+	// file for a template-level directive.
+	Scope   Span
+	Entries []DirectiveEntry
+}
+
+// DirectiveEntry is one rule id of a directive.
+type DirectiveEntry struct {
+	Rule   string
+	Reason string
+	// Path locates the entry inside Node (["SES201"] in a map, [0] in a
+	// list).
+	Path []PathElem
+	// Key is true when Path names a map key (the id is the key).
+	Key bool
+	// Matched is set once a finding was suppressed by this entry.
+	Matched bool
+}
+
+// Covers reports whether a finding of rule at span s is suppressed by
+// entry i of the directive.
+func (d *Directive) Covers(i int, rule string, file *File, s Span) bool {
+	return file == d.File && d.Entries[i].Rule == rule && s.Start >= d.Scope.Start && s.Start < d.Scope.End
 }

@@ -17,6 +17,9 @@ type jsonFinding struct {
 	EndLine     int    `json:"end_line"`
 	EndColumn   int    `json:"end_column"`
 	Fingerprint string `json:"fingerprint"`
+	Suppressed  bool   `json:"suppressed,omitempty"`
+	// Justification is the reason the in-source suppression gives.
+	Justification string `json:"justification,omitempty"`
 }
 
 type jsonNote struct {
@@ -41,6 +44,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 			Rule: f.Rule.ID, Level: string(f.Level), Title: f.Rule.Title, Message: f.Message, Fix: hint(f),
 			Path: f.File.Path, Line: f.Region.Start.Line, Column: f.Region.Start.Column,
 			EndLine: f.Region.End.Line, EndColumn: f.Region.End.Column, Fingerprint: fps[i],
+			Suppressed: f.Suppressed, Justification: f.Reason,
 		})
 	}
 	for _, n := range r.Notes {

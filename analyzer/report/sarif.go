@@ -148,6 +148,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 				},
 			}}},
 			PartialFingerprints: map[string]string{fingerprintKey: fps[i]},
+			Suppressions:        suppressionsOf(f),
 		})
 	}
 
@@ -174,6 +175,15 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		Version: "2.1.0",
 		Runs:    []sarifRun{run},
 	})
+}
+
+// suppressionsOf marks a finding suppressed in source, so code scanning
+// shows it as dismissed rather than dropping it.
+func suppressionsOf(f *engine.Finding) []sarifSuppression {
+	if !f.Suppressed {
+		return nil
+	}
+	return []sarifSuppression{{Kind: "inSource", Justification: f.Reason}}
 }
 
 func artifactLocation(p string) sarifArtifactLocation {
@@ -235,10 +245,10 @@ func HelpMarkdown(r *engine.Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s: %s\n\n%s\n\n## How to fix\n\n%s\n", r.ID, r.Title, strings.TrimSpace(r.Description), strings.TrimSpace(r.Remediation))
 	if r.Bad != "" {
-		fmt.Fprintf(&b, "\n## Bad\n\n```json\n%s\n```\n", strings.TrimSpace(r.Bad))
+		fmt.Fprintf(&b, "\n## Bad\n\n```%s\n%s\n```\n", fence(r.Bad), strings.TrimSpace(r.Bad))
 	}
 	if r.Good != "" {
-		fmt.Fprintf(&b, "\n## Good\n\n```json\n%s\n```\n", strings.TrimSpace(r.Good))
+		fmt.Fprintf(&b, "\n## Good\n\n```%s\n%s\n```\n", fence(r.Good), strings.TrimSpace(r.Good))
 	}
 	if r.Seed != "" {
 		fmt.Fprintf(&b, "\nSource: %s.\n", seedName(r.Seed))
@@ -250,6 +260,19 @@ func HelpMarkdown(r *engine.Rule) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// fence names the language of an example for Markdown highlighting.
+func fence(example string) string {
+	switch t := strings.TrimSpace(example); {
+	case strings.HasPrefix(t, "{"), strings.HasPrefix(t, "["):
+		return "json"
+	case strings.HasPrefix(t, "resource "), strings.HasPrefix(t, "data "):
+		return "hcl"
+	case strings.HasPrefix(t, "package "), strings.Contains(t, ":= "):
+		return "go"
+	}
+	return "yaml"
 }
 
 // seedName names the AWS article a rule comes from.
@@ -265,6 +288,8 @@ func seedName(seed string) string {
 		return "IAM User Guide, \"IAM JSON policy reference\""
 	case "catalog":
 		return "AWS Service Authorization Reference for Amazon SES"
+	case "seslint":
+		return "seslint's own directives"
 	}
 	return seed
 }

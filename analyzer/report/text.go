@@ -27,6 +27,9 @@ var levelColor = map[engine.Level]string{
 func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
+		if f.Suppressed {
+			continue
+		}
 		level := string(f.Level)
 		if opts.Color {
 			level = levelColor[f.Level] + level + "\x1b[0m"
@@ -47,7 +50,13 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 // Summary is the closing line for stderr: counts by level.
 func Summary(r *Report, files, docs int) string {
 	counts := map[engine.Level]int{}
+	shown, suppressed := 0, 0
 	for _, f := range r.Findings {
+		if f.Suppressed {
+			suppressed++
+			continue
+		}
+		shown++
 		counts[f.Level]++
 	}
 	plural := func(n int, s string) string {
@@ -56,11 +65,15 @@ func Summary(r *Report, files, docs int) string {
 		}
 		return fmt.Sprintf("%d %ss", n, s)
 	}
-	return fmt.Sprintf("%s (%s, %s, %s) in %s, %s",
-		plural(len(r.Findings), "finding"),
+	extra := ""
+	if suppressed > 0 {
+		extra = fmt.Sprintf(", %d suppressed in source", suppressed)
+	}
+	return fmt.Sprintf("%s (%s, %s, %s%s) in %s, %s",
+		plural(shown, "finding"),
 		plural(counts[engine.LevelError], "error"),
 		plural(counts[engine.LevelWarning], "warning"),
-		plural(counts[engine.LevelNote], "note"),
+		plural(counts[engine.LevelNote], "note"), extra,
 		plural(docs, "policy document"),
 		plural(files, "file"))
 }

@@ -160,12 +160,13 @@ func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options
 		span      policy.Span
 	}
 	seen := map[key]bool{}
+	var all []*engine.Finding
 	add := func(fs []*engine.Finding) {
 		for _, fd := range fs {
 			k := key{fd.Rule.ID, fd.Message, fd.Span}
-			if keep(fd.Rule.ID, opts) && !seen[k] {
+			if !seen[k] {
 				seen[k] = true
-				findings = append(findings, fd)
+				all = append(all, fd)
 			}
 		}
 	}
@@ -183,8 +184,38 @@ func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options
 		notes = append(notes, Notification{Path: rel, Message: err.Error(), Error: true})
 	}
 	add(fs)
+	// Suppressions are matched before --enable/--disable filter, so a
+	// directive for a rule turned off on this run is not called stale.
+	suppress(unit, all)
+	dfs, err := eng.EvalDirectives(ctx, unit)
+	if err != nil {
+		notes = append(notes, Notification{Path: rel, Message: err.Error(), Error: true})
+	}
+	all = append(all, dfs...)
+	for _, fd := range all {
+		if keep(fd.Rule.ID, opts) {
+			findings = append(findings, fd)
+		}
+	}
 	engine.SortFindings(findings)
 	return findings, docs, true, notes
+}
+
+// suppress marks the findings an in-source directive of the unit covers,
+// and the directive entries that matched.
+func suppress(u *policy.Unit, fs []*engine.Finding) {
+	for _, d := range u.Directives {
+		for i := range d.Entries {
+			for _, f := range fs {
+				if d.Covers(i, f.Rule.ID, f.File, f.Span) {
+					d.Entries[i].Matched = true
+					if !f.Suppressed {
+						f.Suppressed, f.Reason = true, d.Entries[i].Reason
+					}
+				}
+			}
+		}
+	}
 }
 
 func keep(id string, opts Options) bool {

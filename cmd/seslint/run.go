@@ -257,7 +257,7 @@ func exitCode(findings []*engine.Finding, failOn string) int {
 	}
 	threshold := engine.Level(failOn).Rank()
 	for _, f := range findings {
-		if f.Level.Rank() >= threshold {
+		if !f.Suppressed && f.Level.Rank() >= threshold {
 			return exitFindings
 		}
 	}

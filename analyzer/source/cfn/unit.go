@@ -11,7 +11,7 @@ import (
 // ManagedPolicyArns — and their permissions boundaries, and the SES
 // identities and configuration sets it creates.
 func (t *Template) Unit() *policy.Unit {
-	u := &policy.Unit{Name: t.File.Path, Documents: t.Documents()}
+	u := &policy.Unit{Name: t.File.Path, Documents: t.Documents(), Directives: t.directives()}
 	byOwner := map[string][]int{}
 	for i, d := range u.Documents {
 		byOwner[d.Owner] = append(byOwner[d.Owner], i)

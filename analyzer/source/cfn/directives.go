@@ -1,0 +1,62 @@
+package cfn
+
+import (
+	"strings"
+
+	"github.com/seslint/seslint/analyzer/policy"
+)
+
+// directives reads the template's suppressions: Metadata.seslint.ignore on
+// a resource (covering that resource) or at the top level (covering the
+// file). The map form {SES201: "reason"} gives reasons; the list form
+// [SES201] suppresses too, and SES001 reports the missing reasons.
+func (t *Template) directives() []*policy.Directive {
+	var out []*policy.Directive
+	if d := t.directive(t.Root, policy.Span{Start: 0, End: len(t.File.Content) + 1}); d != nil {
+		out = append(out, d)
+	}
+	for _, r := range t.Resources {
+		if d := t.directive(r.Node, r.Node.Span); d != nil {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (t *Template) directive(holder *policy.Node, scope policy.Span) *policy.Directive {
+	meta, ok := holder.Get("Metadata")
+	if !ok {
+		return nil
+	}
+	s, ok := meta.Get("seslint")
+	if !ok {
+		return nil
+	}
+	ign, ok := s.Get("ignore")
+	if !ok {
+		return nil
+	}
+	d := &policy.Directive{File: t.File, Node: ign, Scope: scope}
+	switch ign.Kind {
+	case policy.Object:
+		for _, m := range ign.Members {
+			reason := ""
+			if m.Value.Kind == policy.String {
+				reason = strings.TrimSpace(m.Value.Text)
+			}
+			d.Entries = append(d.Entries, policy.DirectiveEntry{Rule: m.Key, Reason: reason, Path: []policy.PathElem{m.Key}, Key: true})
+		}
+	case policy.Array:
+		for i, e := range ign.Elems {
+			if e.Kind == policy.String {
+				d.Entries = append(d.Entries, policy.DirectiveEntry{Rule: e.Text, Path: []policy.PathElem{i}})
+			}
+		}
+	case policy.String:
+		d.Entries = append(d.Entries, policy.DirectiveEntry{Rule: ign.Text, Path: []policy.PathElem{}})
+	}
+	if len(d.Entries) == 0 {
+		return nil
+	}
+	return d
+}
