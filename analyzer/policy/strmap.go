@@ -88,3 +88,67 @@ func OffsetMapper(offsets []int) Mapper {
 		return offsets[off]
 	}
 }
+
+// AlignOffsets maps each byte of a string's value to the offset of the
+// source text that produced it, for the source in src[start:end] (without
+// delimiters). It walks both in step: equal bytes map to each other, an
+// escape sequence (with escapes set: \n, \", \uXXXX, \UXXXXXXXX, \xXX)
+// maps the bytes it produces to its backslash, and any other source byte
+// is skipped — the indentation a heredoc or block scalar strips, the
+// doubled quote or $$ a language unescapes. The final entry is the offset
+// after the last mapped byte.
+func AlignOffsets(src []byte, start, end int, value string, escapes bool) []int {
+	end = min(end, len(src))
+	out := make([]int, 0, len(value)+1)
+	si := start
+	for vi := 0; vi < len(value); {
+		if si >= end {
+			out = append(out, end)
+			vi++
+			continue
+		}
+		c := src[si]
+		switch {
+		case c == value[vi]:
+			out = append(out, si)
+			si++
+			vi++
+		case escapes && c == '\\' && si+1 < end:
+			n, size := escapeSize(src[si+1 : end])
+			for range max(1, n) {
+				if vi < len(value) {
+					out = append(out, si)
+					vi++
+				}
+			}
+			si += 1 + size
+		default:
+			si++
+		}
+	}
+	return append(out, min(si, end))
+}
+
+// escapeSize returns how many value bytes the escape after a backslash
+// produces and how many source bytes it spans.
+func escapeSize(rest []byte) (produced, size int) {
+	hex := func(n int) (int, int) {
+		if len(rest) < 1+n {
+			return 1, len(rest)
+		}
+		v, err := strconv.ParseUint(string(rest[1:1+n]), 16, 32)
+		if err != nil || !utf8.ValidRune(rune(v)) {
+			return 1, 1 + n
+		}
+		return utf8.RuneLen(rune(v)), 1 + n
+	}
+	switch rest[0] {
+	case 'u':
+		return hex(4)
+	case 'U':
+		return hex(8)
+	case 'x':
+		return hex(2)
+	}
+	return 1, 1
+}

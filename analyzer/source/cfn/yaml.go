@@ -303,19 +303,19 @@ func (d *yamlDoc) stringOffsets(n *policy.Node) []int {
 	case yn.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		return d.blockOffsets(yn, d.start(yn))
 	case yn.Style&yaml.DoubleQuotedStyle != 0:
-		return align(src, n.Span.Start+1, yn.Value, true)
+		return policy.AlignOffsets(src, n.Span.Start+1, n.Span.End-1, yn.Value, true)
 	case yn.Style&yaml.SingleQuotedStyle != 0:
-		return align(src, n.Span.Start+1, yn.Value, false)
+		return policy.AlignOffsets(src, n.Span.Start+1, n.Span.End-1, yn.Value, false)
 	default:
-		return align(src, n.Span.Start, yn.Value, false)
+		return policy.AlignOffsets(src, n.Span.Start, n.Span.End, yn.Value, false)
 	}
 }
 
 // blockOffsets aligns a literal or folded block scalar's value with the
-// lines that follow its indicator.
+// lines that follow its indicator (| or >, with its modifiers); the
+// indentation the scalar strips is stepped over.
 func (d *yamlDoc) blockOffsets(yn *yaml.Node, start int) []int {
 	src := d.f.Content
-	// Skip to the line after the indicator (| or >, with its modifiers).
 	i := start
 	for i < len(src) && src[i] != '\n' {
 		i++
@@ -323,113 +323,10 @@ func (d *yamlDoc) blockOffsets(yn *yaml.Node, start int) []int {
 	if i < len(src) {
 		i++
 	}
-	// The block's indentation is that of its first non-empty line.
-	indent := -1
-	for j := i; j < len(src); {
-		k := j
-		for k < len(src) && src[k] == ' ' {
-			k++
-		}
-		if k < len(src) && src[k] != '\n' && src[k] != '\r' {
-			indent = k - j
-			break
-		}
-		for k < len(src) && src[k] != '\n' {
-			k++
-		}
-		j = k + 1
+	offs := policy.AlignOffsets(src, i, len(src), yn.Value, false)
+	// End the block at its last line break rather than after it.
+	if n := len(yn.Value); n > 0 && yn.Value[n-1] == '\n' && len(offs) > 1 {
+		offs[len(offs)-1] = offs[len(offs)-2]
 	}
-	if indent < 0 {
-		return []int{i}
-	}
-	v := yn.Value
-	out := make([]int, 0, len(v)+1)
-	pos := i
-	lineStart := true
-	for vi := 0; vi < len(v); vi++ {
-		if lineStart {
-			k := pos
-			for k < len(src) && k-pos < indent && src[k] == ' ' {
-				k++
-			}
-			pos = k
-			lineStart = false
-		}
-		c := v[vi]
-		switch {
-		case pos < len(src) && src[pos] == c && c != '\n':
-			out = append(out, pos)
-			pos++
-		case c == '\n' || c == ' ':
-			// A line break (literal) or a folded one (folded style).
-			for pos < len(src) && src[pos] == '\r' {
-				pos++
-			}
-			if pos < len(src) && src[pos] == '\n' {
-				out = append(out, pos)
-				pos++
-				lineStart = true
-				continue
-			}
-			if c == ' ' && pos < len(src) && src[pos] == ' ' {
-				out = append(out, pos)
-				pos++
-				continue
-			}
-			out = append(out, min(pos, len(src)))
-		default:
-			out = append(out, min(pos, len(src)))
-			if pos < len(src) {
-				pos++
-			}
-		}
-	}
-	// The end: after the last mapped byte, but not past trailing newlines.
-	endPos := pos
-	if len(out) > 0 && len(v) > 0 && v[len(v)-1] == '\n' {
-		endPos = out[len(out)-1]
-	}
-	return append(out, endPos)
-}
-
-// align maps the bytes of value to the source text from s on, stepping
-// over escapes in double-quoted scalars and doubled quotes in single-quoted
-// ones. Unmatched bytes map to the current source position.
-func align(src []byte, s int, value string, escapes bool) []int {
-	out := make([]int, 0, len(value)+1)
-	pos := s
-	for vi := 0; vi < len(value); vi++ {
-		if pos >= len(src) {
-			out = append(out, len(src))
-			continue
-		}
-		switch {
-		case escapes && src[pos] == '\\':
-			start := pos
-			pos += 2
-			if pos-1 < len(src) {
-				switch src[pos-1] {
-				case 'x':
-					pos += 2
-				case 'u':
-					pos += 4
-				case 'U':
-					pos += 8
-				}
-			}
-			out = append(out, start)
-			// A multi-byte character from one escape.
-			for vi+1 < len(value) && value[vi+1]&0xC0 == 0x80 {
-				vi++
-				out = append(out, start)
-			}
-		case !escapes && src[pos] == '\'' && pos+1 < len(src) && src[pos+1] == '\'':
-			out = append(out, pos)
-			pos += 2
-		default:
-			out = append(out, pos)
-			pos++
-		}
-	}
-	return append(out, min(pos, len(src)))
+	return offs
 }
