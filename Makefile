@@ -32,7 +32,7 @@ sarif-check:
 	  echo "sarif-check: $(SHARED)/tools/sarif-validate not found; skipping SARIF validation"; exit 0; fi; \
 	rm -rf $(SARIF_DIR) && mkdir -p $(SARIF_DIR) && \
 	$(GO) build -o $(SARIF_DIR)/seslint ./cmd/seslint && \
-	for d in fixtures/examples fixtures/policy/*/; do \
+	for d in fixtures/examples fixtures/policy/*/ fixtures/cloudformation/*/; do \
 	  name=$$(echo $$d | tr '/' '_' | sed 's/_$$//'); \
 	  $(SARIF_DIR)/seslint -q --now 2026-06-01T00:00:00Z --fail-on none -f sarif -o $(SARIF_DIR)/$$name.sarif $$d || exit 1; \
 	done && \
