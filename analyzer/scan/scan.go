@@ -19,6 +19,7 @@ import (
 	"github.com/seslint/seslint/analyzer/policy"
 	"github.com/seslint/seslint/analyzer/source/cfn"
 	"github.com/seslint/seslint/analyzer/source/jsonpolicy"
+	"github.com/seslint/seslint/analyzer/source/terraform"
 )
 
 // DefaultMaxFileSize is the largest file read by default; larger files are
@@ -85,17 +86,12 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	}
 	files = dedupe(files)
 
+	jobs := plan(files)
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	type out struct {
-		findings []*engine.Finding
-		notes    []Notification
-		docs     int
-		read     bool
-	}
-	results := make([]out, len(files))
+	results := make([]jobResult, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range workers {
@@ -103,12 +99,11 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				o := &results[i]
-				o.findings, o.docs, o.read, o.notes = scanFile(ctx, eng, files[i], opts)
+				results[i] = runJob(ctx, eng, jobs[i], opts)
 			}
 		}()
 	}
-	for i := range files {
+	for i := range jobs {
 		next <- i
 	}
 	close(next)
@@ -118,52 +113,117 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		res.Findings = append(res.Findings, o.findings...)
 		res.Notifications = append(res.Notifications, o.notes...)
 		res.Documents += o.docs
-		if o.read {
-			res.Files++
-		}
+		res.Files += o.read
 	}
 	engine.SortFindings(res.Findings)
 	sort.SliceStable(res.Notifications, func(i, j int) bool { return res.Notifications[i].Path < res.Notifications[j].Path })
 	return res, nil
 }
 
-// scanFile reads, extracts and evaluates one file. A panic while doing so
-// becomes a notification for that file, so the other files are still
+// job is the files that form one deployment unit: a single file, or the
+// .tf files of one directory (a Terraform module).
+type job struct {
+	paths []string
+	// module is the directory of a Terraform module job.
+	module string
+}
+
+// plan groups files into jobs, in path order.
+func plan(files []string) []job {
+	var jobs []job
+	modules := map[string]int{}
+	for _, f := range files {
+		if strings.HasSuffix(strings.ToLower(f), ".tf") {
+			dir := filepath.Dir(f)
+			if i, ok := modules[dir]; ok {
+				jobs[i].paths = append(jobs[i].paths, f)
+				continue
+			}
+			modules[dir] = len(jobs)
+			jobs = append(jobs, job{paths: []string{f}, module: dir})
+			continue
+		}
+		jobs = append(jobs, job{paths: []string{f}})
+	}
+	return jobs
+}
+
+type jobResult struct {
+	findings []*engine.Finding
+	notes    []Notification
+	docs     int
+	read     int
+}
+
+// runJob reads, extracts and evaluates one job. A panic while doing so
+// becomes a notification naming its files, so the other files are still
 // reported.
-func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options) (findings []*engine.Finding, docs int, read bool, notes []Notification) {
-	rel := displayPath(path)
+func runJob(ctx context.Context, eng *engine.Engine, j job, opts Options) (r jobResult) {
 	defer func() {
-		if r := recover(); r != nil {
-			findings, notes = nil, []Notification{{Path: rel, Message: fmt.Sprintf("internal error: %v", r), Error: true}}
+		if p := recover(); p != nil {
+			r = jobResult{notes: []Notification{{Path: displayPath(j.paths[0]), Message: fmt.Sprintf("internal error: %v", p), Error: true}}}
 		}
 	}()
+	var files []*policy.File
+	for _, path := range j.paths {
+		f, note := readFile(path, opts)
+		if note != nil {
+			r.notes = append(r.notes, *note)
+			continue
+		}
+		files = append(files, f)
+		r.read++
+	}
+	if len(files) == 0 {
+		return r
+	}
+	var unit *policy.Unit
+	if j.module != "" {
+		unit = terraform.LoadModule(displayPath(j.module), files)
+	} else {
+		unit = extract(files[0])
+	}
+	if unit == nil || len(unit.Documents) == 0 {
+		return r
+	}
+	r.docs = len(unit.Documents)
+	var notes []Notification
+	r.findings, notes = evaluate(ctx, eng, unit, opts)
+	r.notes = append(r.notes, notes...)
+	return r
+}
+
+// readFile reads a file within the size limit.
+func readFile(path string, opts Options) (*policy.File, *Notification) {
+	rel := displayPath(path)
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, 0, false, []Notification{{Path: rel, Message: err.Error(), Error: true}}
+		return nil, &Notification{Path: rel, Message: err.Error(), Error: true}
 	}
 	if info.Size() > opts.MaxFileSize {
-		return nil, 0, false, []Notification{{Path: rel, Message: fmt.Sprintf("not scanned: %d bytes is over the %d-byte limit (--max-file-size)", info.Size(), opts.MaxFileSize), Error: true}}
+		return nil, &Notification{Path: rel, Message: fmt.Sprintf("not scanned: %d bytes is over the %d-byte limit (--max-file-size)", info.Size(), opts.MaxFileSize), Error: true}
 	}
 	content, err := os.ReadFile(path)
 	if err != nil {
-		return nil, 0, false, []Notification{{Path: rel, Message: err.Error(), Error: true}}
+		return nil, &Notification{Path: rel, Message: err.Error(), Error: true}
 	}
-	f := policy.NewFile(rel, content)
-	unit := extract(f)
-	if unit == nil || len(unit.Documents) == 0 {
-		return nil, 0, true, nil
-	}
+	return policy.NewFile(rel, content), nil
+}
+
+// evaluate runs the rules on a unit's documents and on the unit, applies
+// its suppressions and checks them.
+func evaluate(ctx context.Context, eng *engine.Engine, unit *policy.Unit, opts Options) (findings []*engine.Finding, notes []Notification) {
 	// A policy written with Fn::If is checked once per branch; a finding
 	// both branches share is reported once.
 	type key struct {
-		rule, msg string
-		span      policy.Span
+		rule, msg, file string
+		span            policy.Span
 	}
 	seen := map[key]bool{}
 	var all []*engine.Finding
 	add := func(fs []*engine.Finding) {
 		for _, fd := range fs {
-			k := key{fd.Rule.ID, fd.Message, fd.Span}
+			k := key{fd.Rule.ID, fd.Message, fd.File.Path, fd.Span}
 			if !seen[k] {
 				seen[k] = true
 				all = append(all, fd)
@@ -171,17 +231,16 @@ func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options
 		}
 	}
 	for _, doc := range unit.Documents {
-		docs++
 		fs, err := eng.Eval(ctx, doc, opts.Now)
 		if err != nil {
-			notes = append(notes, Notification{Path: rel, Message: err.Error(), Error: true})
+			notes = append(notes, Notification{Path: doc.File.Path, Message: err.Error(), Error: true})
 			continue
 		}
 		add(fs)
 	}
 	fs, err := eng.EvalUnit(ctx, unit, opts.Now)
 	if err != nil {
-		notes = append(notes, Notification{Path: rel, Message: err.Error(), Error: true})
+		notes = append(notes, Notification{Path: unit.Name, Message: err.Error(), Error: true})
 	}
 	add(fs)
 	// Suppressions are matched before --enable/--disable filter, so a
@@ -189,7 +248,7 @@ func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options
 	suppress(unit, all)
 	dfs, err := eng.EvalDirectives(ctx, unit)
 	if err != nil {
-		notes = append(notes, Notification{Path: rel, Message: err.Error(), Error: true})
+		notes = append(notes, Notification{Path: unit.Name, Message: err.Error(), Error: true})
 	}
 	all = append(all, dfs...)
 	for _, fd := range all {
@@ -198,7 +257,7 @@ func scanFile(ctx context.Context, eng *engine.Engine, path string, opts Options
 		}
 	}
 	engine.SortFindings(findings)
-	return findings, docs, true, notes
+	return findings, notes
 }
 
 // suppress marks the findings an in-source directive of the unit covers,
@@ -280,7 +339,7 @@ func unparsed(f *policy.File, err *policy.DecodeError) *policy.Document {
 // candidate reports whether a file name is one seslint reads.
 func candidate(name string) bool {
 	name = strings.ToLower(name)
-	for _, ext := range []string{".json", ".yaml", ".yml", ".template"} {
+	for _, ext := range []string{".json", ".yaml", ".yml", ".template", ".tf"} {
 		if strings.HasSuffix(name, ext) {
 			return true
 		}

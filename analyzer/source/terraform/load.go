@@ -1,0 +1,117 @@
+package terraform
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/seslint/seslint/analyzer/policy"
+)
+
+// Relevant reports whether a Terraform file may hold what seslint reads:
+// an IAM, SES or Organizations resource or a policy document.
+func Relevant(content []byte) bool {
+	return bytes.Contains(content, []byte("aws_iam_")) || bytes.Contains(content, []byte("aws_ses")) ||
+		bytes.Contains(content, []byte("aws_organizations_policy")) || bytes.Contains(content, []byte("provider"))
+}
+
+// LoadModule reads the .tf files of one directory as a deployment unit.
+// A file that does not parse yields a document holding the parse error
+// (SES100), and the rest of the module is still read.
+func LoadModule(dir string, files []*policy.File) *policy.Unit {
+	var blocks []*block
+	var broken []*policy.Document
+	for _, f := range files {
+		bs, err := parseHCL(f)
+		if err != nil {
+			broken = append(broken, &policy.Document{File: f, Kind: policy.Identity, Start: err.Span, Decoded: &policy.Decoded{Errors: []*policy.DecodeError{err}}})
+			continue
+		}
+		blocks = append(blocks, bs...)
+	}
+	u := newModule(dir, blocks).Unit()
+	u.Documents = append(u.Documents, broken...)
+	for _, f := range files {
+		u.Directives = append(u.Directives, commentDirectives(f, blocks)...)
+	}
+	return u
+}
+
+var directiveRe = regexp.MustCompile(`^\s*(?:#|//)\s*seslint:ignore\s+(\S+)\s*(.*)$`)
+
+// commentDirectives reads `# seslint:ignore SES201 reason` (or //) on the
+// line before a block or an attribute: the directive covers that block or
+// attribute.
+func commentDirectives(f *policy.File, blocks []*block) []*policy.Directive {
+	var out []*policy.Directive
+	lines := bytes.Split(f.Content, []byte("\n"))
+	off := 0
+	for i, line := range lines {
+		lineStart := off
+		off += len(line) + 1
+		m := directiveRe.FindSubmatch(line)
+		if m == nil {
+			continue
+		}
+		idStart := lineStart + bytes.Index(line, m[1])
+		// The directive applies to what starts on the next non-comment line.
+		next := off
+		for j := i + 1; j < len(lines); j++ {
+			t := strings.TrimSpace(string(lines[j]))
+			if t != "" && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "//") {
+				break
+			}
+			next += len(lines[j]) + 1
+		}
+		scope := policy.Span{Start: next, End: next + 1}
+		for _, b := range blocks {
+			if b.file != f {
+				continue
+			}
+			if s := coveringSpan(b, next); s.End > s.Start {
+				scope = s
+				break
+			}
+		}
+		node := &policy.Node{Kind: policy.Array, Span: policy.Span{Start: idStart, End: lineStart + len(line)}}
+		var entries []policy.DirectiveEntry
+		for k, id := range strings.Split(string(m[1]), ",") {
+			node.Elems = append(node.Elems, &policy.Node{Kind: policy.String, Text: id, Span: policy.Span{Start: idStart, End: idStart + len(m[1])}})
+			entries = append(entries, policy.DirectiveEntry{Rule: strings.TrimSpace(id), Reason: strings.TrimSpace(string(m[2])), Path: []policy.PathElem{k}})
+		}
+		out = append(out, &policy.Directive{File: f, Node: node, Scope: scope, Entries: entries})
+	}
+	return out
+}
+
+// coveringSpan returns the span of the block, or of an attribute or nested
+// block of it, that starts on the line at off.
+func coveringSpan(b *block, off int) policy.Span {
+	if b.span.Start < off || b.span.Start > lineEnd(b.file.Content, off) {
+		// Not this block; try inside it.
+		if off < b.span.Start || off >= b.span.End {
+			return policy.Span{}
+		}
+		for _, v := range b.attrs {
+			if v.node.Span.Start >= off && v.node.Span.Start <= lineEnd(b.file.Content, off) {
+				return policy.Span{Start: off, End: v.node.Span.End}
+			}
+		}
+		for _, nbs := range b.blocks {
+			for _, nb := range nbs {
+				if s := coveringSpan(nb, off); s.End > s.Start {
+					return s
+				}
+			}
+		}
+		return policy.Span{}
+	}
+	return b.span
+}
+
+func lineEnd(src []byte, off int) int {
+	for off < len(src) && src[off] != '\n' {
+		off++
+	}
+	return off
+}

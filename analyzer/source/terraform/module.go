@@ -1,0 +1,369 @@
+package terraform
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/seslint/seslint/analyzer/policy"
+)
+
+// Module is the policies of one Terraform module (a directory), or of a
+// plan, as a deployment unit.
+type Module struct {
+	name   string
+	blocks []*block
+	byAddr map[string]*block
+	unit   *policy.Unit
+	// docs caches the document built for a policy document data block.
+	docs map[string]*policy.Node
+}
+
+// Unit builds the deployment unit of a module from its blocks (all files
+// of the directory, in file order). Files that did not parse are reported
+// by the caller.
+func newModule(name string, blocks []*block) *Module {
+	m := &Module{name: name, blocks: blocks, byAddr: map[string]*block{}, docs: map[string]*policy.Node{}}
+	for i, b := range blocks {
+		b.index = i
+		m.byAddr[b.address()] = b
+	}
+	return m
+}
+
+// ownerOf is how documents name the block they come from.
+func ownerOf(b *block) string { return b.address() }
+
+// Unit returns the module's documents, principals, identities,
+// configuration sets and suppressions.
+func (m *Module) Unit() *policy.Unit {
+	u := &policy.Unit{Name: m.name}
+	m.unit = u
+	region := ""
+	for _, b := range m.blocks {
+		if b.kind == "provider" && b.typ == "aws" {
+			if r := b.str("region"); r != "" && !strings.Contains(r, "${") && region == "" {
+				region = r
+			}
+		}
+	}
+	for _, b := range m.blocks {
+		if b.kind != "resource" {
+			continue
+		}
+		switch b.typ {
+		case "aws_iam_policy":
+			m.add(b, "policy", policy.Identity, b.str("name"), "")
+		case "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy":
+			m.add(b, "policy", policy.Identity, b.str("name"), "")
+		case "aws_iam_role":
+			for _, ip := range b.blocks["inline_policy"] {
+				if v := ip.attrs["policy"]; v != nil {
+					m.addValue(b, v, policy.Identity, ip.str("name"), "", ip.span)
+				}
+			}
+		case "aws_ses_identity_policy":
+			m.add(b, "policy", policy.SendingAuthorization, b.str("name"), m.identityOf(b.attrs["identity"]))
+		case "aws_sesv2_email_identity_policy":
+			m.add(b, "policy", policy.SendingAuthorization, b.str("policy_name"), m.identityOf(b.attrs["email_identity"]))
+		case "aws_organizations_policy":
+			if t := b.str("type"); t == "" || t == "SERVICE_CONTROL_POLICY" {
+				m.add(b, "content", policy.SCP, b.str("name"), "")
+			}
+		case "aws_ses_email_identity":
+			m.identity(b, "email", region)
+		case "aws_ses_domain_identity":
+			m.identity(b, "domain", region)
+		case "aws_sesv2_email_identity":
+			m.identity(b, "email_identity", region)
+		case "aws_ses_configuration_set":
+			m.configSet(b, "name")
+		case "aws_sesv2_configuration_set":
+			m.configSet(b, "configuration_set_name")
+		}
+	}
+	m.relate(u)
+	filtered := &policy.Unit{Name: u.Name, Identities: u.Identities, ConfigurationSets: u.ConfigurationSets, Directives: u.Directives}
+	// Keep only SES-relevant documents, renumbering the principals' links.
+	index := map[int]int{}
+	for i, d := range u.Documents {
+		if d.SESRelevant() {
+			index[i] = len(filtered.Documents)
+			filtered.Documents = append(filtered.Documents, d)
+		}
+	}
+	for _, p := range u.Principals {
+		var pol []int
+		for _, k := range p.Policies {
+			if j, ok := index[k]; ok {
+				pol = appendNew(pol, j)
+			}
+		}
+		p.Policies = pol
+		if p.Boundary >= 0 {
+			if j, ok := index[p.Boundary]; ok {
+				p.Boundary = j
+			} else {
+				p.Boundary = -1
+			}
+		}
+		filtered.Principals = append(filtered.Principals, p)
+		for _, k := range p.Policies {
+			filtered.Documents[k].Attached = true
+		}
+		if p.Boundary >= 0 {
+			filtered.Documents[p.Boundary].Attached = true
+		}
+	}
+	return filtered
+}
+
+func (b *block) str(attr string) string {
+	if v := b.attrs[attr]; v != nil && v.node != nil && v.node.Kind == policy.String {
+		return v.node.Text
+	}
+	return ""
+}
+
+// add makes the documents of a block's policy attribute.
+func (m *Module) add(b *block, attr string, kind policy.DocKind, name, identity string) {
+	if v := b.attrs[attr]; v != nil {
+		m.addValue(b, v, kind, name, identity, b.span)
+	}
+}
+
+func (m *Module) addValue(b *block, v *value, kind policy.DocKind, name, identity string, _ policy.Span) {
+	base := policy.Document{File: b.file, Kind: kind, Owner: ownerOf(b), Name: name, Identity: identity, Start: policy.Span{Start: v.node.Span.Start, End: v.node.Span.Start + 1}}
+	switch {
+	case v.jsonencode:
+		d := base
+		d.Decoded = &policy.Decoded{Root: v.node}
+		d.Size = jsonSize(v.node)
+		m.unit.Documents = append(m.unit.Documents, &d)
+	case v.isText:
+		text := strings.TrimSpace(v.text)
+		if !strings.HasPrefix(text, "{") {
+			return
+		}
+		d := base
+		d.Decoded = policy.DecodeJSON([]byte(v.text), policy.OffsetMapper(v.offsets))
+		d.Size = len(v.text)
+		m.unit.Documents = append(m.unit.Documents, &d)
+	case v.ref != "":
+		if root := m.policyDocumentRef(v.ref); root != nil {
+			d := base
+			d.Decoded = &policy.Decoded{Root: root}
+			d.Size = jsonSize(root)
+			d.Start = policy.Span{Start: root.Span.Start, End: root.Span.Start + 1}
+			d.File = m.byAddr[strings.TrimSuffix(v.ref, ".json")].file
+			m.unit.Documents = append(m.unit.Documents, &d)
+		}
+	}
+}
+
+// policyDocumentRef resolves data.aws_iam_policy_document.X.json (and
+// .minified_json) to the document the data block builds.
+func (m *Module) policyDocumentRef(ref string) *policy.Node {
+	for _, suffix := range []string{".json", ".minified_json"} {
+		if addr, ok := strings.CutSuffix(ref, suffix); ok && strings.HasPrefix(addr, "data.aws_iam_policy_document.") {
+			if b := m.byAddr[addr]; b != nil {
+				return m.policyDocument(b, 0)
+			}
+		}
+	}
+	return nil
+}
+
+// identityOf returns the identity a sending authorization policy is
+// attached to: a literal, or the domain/email of an identity resource of
+// the module it references.
+func (m *Module) identityOf(v *value) string {
+	if v == nil {
+		return ""
+	}
+	if v.ref != "" {
+		addr := v.ref
+		if i := strings.LastIndex(addr, "."); i > 0 {
+			addr = addr[:i]
+		}
+		if b := m.byAddr[addr]; b != nil {
+			for _, a := range []string{"domain", "email", "email_identity"} {
+				if s := b.str(a); s != "" {
+					if strings.HasSuffix(v.ref, ".arn") {
+						return "${" + v.ref + "}"
+					}
+					return s
+				}
+			}
+		}
+		return "${" + v.ref + "}"
+	}
+	if v.node != nil && v.node.Kind == policy.String {
+		return v.node.Text
+	}
+	return ""
+}
+
+func (m *Module) identity(b *block, attr, region string) {
+	name := b.str(attr)
+	if name == "" {
+		name = "${" + b.address() + "}"
+	}
+	m.unit.Identities = append(m.unit.Identities, &policy.SESIdentity{Named: policy.Named{Name: name, Node: blockNode(b), File: b.file}, Region: region})
+}
+
+func (m *Module) configSet(b *block, attr string) {
+	name := b.str(attr)
+	if name == "" {
+		name = "${" + b.address() + "}"
+	}
+	m.unit.ConfigurationSets = append(m.unit.ConfigurationSets, &policy.Named{Name: name, Node: blockNode(b), File: b.file})
+}
+
+// blockNode is a block as a node: an object of its attributes, so rules
+// can point at one (["permissions_boundary"]).
+func blockNode(b *block) *policy.Node {
+	n := &policy.Node{Kind: policy.Object, Span: b.span}
+	names := make([]string, 0, len(b.attrs))
+	for k := range b.attrs {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool { return b.attrs[names[i]].node.Span.Start < b.attrs[names[j]].node.Span.Start })
+	for _, k := range names {
+		v := b.attrs[k].node
+		n.Members = append(n.Members, policy.Member{Key: k, KeySpan: v.Span, Value: v})
+	}
+	return n
+}
+
+// relate links principals to their policies and boundaries.
+func (m *Module) relate(u *policy.Unit) {
+	byOwner := map[string][]int{}
+	for i, d := range u.Documents {
+		byOwner[d.Owner] = append(byOwner[d.Owner], i)
+	}
+	principals := map[string]*policy.Principal{}
+	for _, b := range m.blocks {
+		if b.kind != "resource" {
+			continue
+		}
+		switch b.typ {
+		case "aws_iam_role", "aws_iam_user", "aws_iam_group":
+			p := &policy.Principal{Name: b.address(), Type: b.typ, Boundary: -1, Node: blockNode(b), File: b.file}
+			p.Policies = append(p.Policies, byOwner[b.address()]...)
+			if v := b.attrs["permissions_boundary"]; v != nil {
+				p.BoundaryRef = describe(v)
+				if k := m.policyRef(v, byOwner); len(k) > 0 {
+					p.Boundary = k[0]
+				}
+			}
+			if v := b.attrs["managed_policy_arns"]; v != nil {
+				for _, r := range v.refs {
+					p.Policies = appendNew(p.Policies, m.policyRef(&value{ref: r}, byOwner)...)
+				}
+			}
+			principals[b.address()] = p
+			u.Principals = append(u.Principals, p)
+		}
+	}
+	principalOf := func(v *value, typ string) *policy.Principal {
+		if v == nil {
+			return nil
+		}
+		if v.ref != "" {
+			addr := v.ref
+			if i := strings.LastIndex(addr, "."); i > 0 {
+				addr = addr[:i]
+			}
+			return principals[addr]
+		}
+		// A literal name: the principal of that type whose name it is.
+		if v.node != nil && v.node.Kind == policy.String {
+			for _, b := range m.blocks {
+				if b.kind == "resource" && b.typ == typ && b.str("name") == v.node.Text {
+					return principals[b.address()]
+				}
+			}
+		}
+		return nil
+	}
+	link := func(p *policy.Principal, ks []int) {
+		if p != nil {
+			p.Policies = appendNew(p.Policies, ks...)
+		}
+	}
+	for _, b := range m.blocks {
+		if b.kind != "resource" {
+			continue
+		}
+		switch b.typ {
+		case "aws_iam_role_policy":
+			link(principalOf(b.attrs["role"], "aws_iam_role"), byOwner[b.address()])
+		case "aws_iam_user_policy":
+			link(principalOf(b.attrs["user"], "aws_iam_user"), byOwner[b.address()])
+		case "aws_iam_group_policy":
+			link(principalOf(b.attrs["group"], "aws_iam_group"), byOwner[b.address()])
+		case "aws_iam_role_policy_attachment":
+			link(principalOf(b.attrs["role"], "aws_iam_role"), m.policyRef(b.attrs["policy_arn"], byOwner))
+		case "aws_iam_user_policy_attachment":
+			link(principalOf(b.attrs["user"], "aws_iam_user"), m.policyRef(b.attrs["policy_arn"], byOwner))
+		case "aws_iam_group_policy_attachment":
+			link(principalOf(b.attrs["group"], "aws_iam_group"), m.policyRef(b.attrs["policy_arn"], byOwner))
+		case "aws_iam_policy_attachment":
+			ks := m.policyRef(b.attrs["policy_arn"], byOwner)
+			for attr, typ := range map[string]string{"roles": "aws_iam_role", "users": "aws_iam_user", "groups": "aws_iam_group"} {
+				if v := b.attrs[attr]; v != nil {
+					for _, r := range v.refs {
+						link(principalOf(&value{ref: r}, typ), ks)
+					}
+				}
+			}
+		}
+	}
+	for _, p := range u.Principals {
+		if p.Boundary >= 0 {
+			u.Documents[p.Boundary].Kind = policy.Boundary
+		}
+	}
+}
+
+// policyRef returns the documents of an aws_iam_policy a value refers to
+// (aws_iam_policy.X.arn).
+func (m *Module) policyRef(v *value, byOwner map[string][]int) []int {
+	if v == nil || v.ref == "" {
+		return nil
+	}
+	addr := v.ref
+	if i := strings.LastIndex(addr, "."); i > 0 {
+		addr = addr[:i]
+	}
+	if b := m.byAddr[addr]; b != nil && b.typ == "aws_iam_policy" {
+		return byOwner[addr]
+	}
+	return nil
+}
+
+func describe(v *value) string {
+	if v.ref != "" {
+		return "${" + v.ref + "}"
+	}
+	if v.node != nil && v.node.Kind == policy.String {
+		return v.node.Text
+	}
+	return "${...}"
+}
+
+func appendNew(list []int, ks ...int) []int {
+	for _, k := range ks {
+		dup := false
+		for _, x := range list {
+			if x == k {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, k)
+		}
+	}
+	return list
+}
