@@ -221,3 +221,33 @@ type DirectiveEntry struct {
 func (d *Directive) Covers(i int, rule string, file *File, s Span) bool {
 	return file == d.File && d.Entries[i].Rule == rule && s.Start >= d.Scope.Start && s.Start < d.Scope.End
 }
+
+// NewDirective reads the value of an `ignore` key — a map of rule id to
+// reason ({SES201: "reason"}), a list of rule ids ([SES201]: suppresses,
+// without reasons) or one id — as a directive covering scope. It returns
+// nil when it names no rule.
+func NewDirective(f *File, ign *Node, scope Span) *Directive {
+	d := &Directive{File: f, Node: ign, Scope: scope}
+	switch ign.Kind {
+	case Object:
+		for _, m := range ign.Members {
+			reason := ""
+			if m.Value.Kind == String {
+				reason = strings.TrimSpace(m.Value.Text)
+			}
+			d.Entries = append(d.Entries, DirectiveEntry{Rule: m.Key, Reason: reason, Path: []PathElem{m.Key}, Key: true})
+		}
+	case Array:
+		for i, e := range ign.Elems {
+			if e.Kind == String {
+				d.Entries = append(d.Entries, DirectiveEntry{Rule: e.Text, Path: []PathElem{i}})
+			}
+		}
+	case String:
+		d.Entries = append(d.Entries, DirectiveEntry{Rule: ign.Text, Path: []PathElem{}})
+	}
+	if len(d.Entries) == 0 {
+		return nil
+	}
+	return d
+}

@@ -133,7 +133,7 @@ func plan(files []string) []job {
 	var jobs []job
 	modules := map[string]int{}
 	for _, f := range files {
-		if strings.HasSuffix(strings.ToLower(f), ".tf") {
+		if lf := strings.ToLower(f); strings.HasSuffix(lf, ".tf") || strings.HasSuffix(lf, ".tf.json") {
 			dir := filepath.Dir(f)
 			if i, ok := modules[dir]; ok {
 				jobs[i].paths = append(jobs[i].paths, f)
@@ -303,6 +303,9 @@ func extract(f *policy.File) *policy.Unit {
 		if dec.Root != nil {
 			if t := cfn.FromJSON(f, dec.Root); t != nil {
 				return t.Unit()
+			}
+			if terraform.IsPlan(dec.Root) {
+				return terraform.FromPlan(f, dec.Root)
 			}
 			return nil
 		}

@@ -1,8 +1,6 @@
 package cfn
 
 import (
-	"strings"
-
 	"github.com/seslint/seslint/analyzer/policy"
 )
 
@@ -36,27 +34,5 @@ func (t *Template) directive(holder *policy.Node, scope policy.Span) *policy.Dir
 	if !ok {
 		return nil
 	}
-	d := &policy.Directive{File: t.File, Node: ign, Scope: scope}
-	switch ign.Kind {
-	case policy.Object:
-		for _, m := range ign.Members {
-			reason := ""
-			if m.Value.Kind == policy.String {
-				reason = strings.TrimSpace(m.Value.Text)
-			}
-			d.Entries = append(d.Entries, policy.DirectiveEntry{Rule: m.Key, Reason: reason, Path: []policy.PathElem{m.Key}, Key: true})
-		}
-	case policy.Array:
-		for i, e := range ign.Elems {
-			if e.Kind == policy.String {
-				d.Entries = append(d.Entries, policy.DirectiveEntry{Rule: e.Text, Path: []policy.PathElem{i}})
-			}
-		}
-	case policy.String:
-		d.Entries = append(d.Entries, policy.DirectiveEntry{Rule: ign.Text, Path: []policy.PathElem{}})
-	}
-	if len(d.Entries) == 0 {
-		return nil
-	}
-	return d
+	return policy.NewDirective(t.File, ign, scope)
 }

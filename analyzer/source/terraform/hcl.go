@@ -17,9 +17,13 @@ import (
 
 // block is a resource or data block of the module, in either syntax.
 type block struct {
-	kind  string // "resource", "data", "provider"
-	typ   string
-	name  string
+	kind string // "resource", "data", "provider"
+	typ  string
+	name string
+	// addr is the address when the source gives it (a plan's
+	// module.x.aws_iam_role.app[0]); otherwise it is built from type and
+	// name.
+	addr  string
 	file  *policy.File
 	attrs map[string]*value
 	// blocks are the nested blocks by type, in order.
@@ -30,6 +34,9 @@ type block struct {
 }
 
 func (b *block) address() string {
+	if b.addr != "" {
+		return configAddress(b.addr)
+	}
 	if b.kind == "data" {
 		return "data." + b.typ + "." + b.name
 	}

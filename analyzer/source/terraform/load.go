@@ -15,25 +15,36 @@ func Relevant(content []byte) bool {
 		bytes.Contains(content, []byte("aws_organizations_policy")) || bytes.Contains(content, []byte("provider"))
 }
 
-// LoadModule reads the .tf files of one directory as a deployment unit.
+// LoadModule reads the .tf and .tf.json files of one directory as a
+// deployment unit.
 // A file that does not parse yields a document holding the parse error
 // (SES100), and the rest of the module is still read.
 func LoadModule(dir string, files []*policy.File) *policy.Unit {
 	var blocks []*block
 	var broken []*policy.Document
+	var dirs []*policy.Directive
 	for _, f := range files {
-		bs, err := parseHCL(f)
+		var bs []*block
+		var err *policy.DecodeError
+		if strings.HasSuffix(strings.ToLower(f.Path), ".json") {
+			var ds []*policy.Directive
+			bs, ds, err = parseTFJSON(f)
+			dirs = append(dirs, ds...)
+		} else {
+			bs, err = parseHCL(f)
+		}
 		if err != nil {
 			broken = append(broken, &policy.Document{File: f, Kind: policy.Identity, Start: err.Span, Decoded: &policy.Decoded{Errors: []*policy.DecodeError{err}}})
 			continue
 		}
 		blocks = append(blocks, bs...)
+		if !strings.HasSuffix(strings.ToLower(f.Path), ".json") {
+			dirs = append(dirs, commentDirectives(f, bs)...)
+		}
 	}
 	u := newModule(dir, blocks).Unit()
 	u.Documents = append(u.Documents, broken...)
-	for _, f := range files {
-		u.Directives = append(u.Directives, commentDirectives(f, blocks)...)
-	}
+	u.Directives = dirs
 	return u
 }
 

@@ -166,6 +166,11 @@ func (m *Module) policyDocumentRef(ref string) *policy.Node {
 	for _, suffix := range []string{".json", ".minified_json"} {
 		if addr, ok := strings.CutSuffix(ref, suffix); ok && strings.HasPrefix(addr, "data.aws_iam_policy_document.") {
 			if b := m.byAddr[addr]; b != nil {
+				// A plan has the rendered document; a configuration has
+				// the blocks it is built from.
+				if v := b.attrs["json"]; v != nil && v.isText {
+					return policy.DecodeJSON([]byte(v.text), policy.OffsetMapper(v.offsets)).Root
+				}
 				return m.policyDocument(b, 0)
 			}
 		}

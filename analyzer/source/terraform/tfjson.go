@@ -1,0 +1,182 @@
+package terraform
+
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/seslint/seslint/analyzer/policy"
+)
+
+// nestedBlocks are the block types Terraform's JSON syntax writes as
+// objects (or lists of objects) inside a resource, and that seslint reads.
+var nestedBlocks = map[string]bool{
+	"statement": true, "principals": true, "not_principals": true, "condition": true, "inline_policy": true,
+}
+
+// parseTFJSON reads a *.tf.json file (Terraform's JSON syntax, CDKTF's
+// cdk.tf.json) into blocks. Strings may hold interpolations: a whole
+// "${...}" string is parsed as an HCL expression (jsonencode of a literal,
+// a reference), with positions mapped back into the JSON string.
+func parseTFJSON(f *policy.File) ([]*block, []*policy.Directive, *policy.DecodeError) {
+	dec := policy.DecodeJSON(f.Content, nil)
+	if dec.Root == nil {
+		last := dec.Errors[len(dec.Errors)-1]
+		return nil, nil, &policy.DecodeError{Kind: policy.ErrFileSyntax, Span: last.Span, Message: "JSON: " + last.Message, Fix: last.Fix}
+	}
+	root := dec.Root
+	var blocks []*block
+	var dirs []*policy.Directive
+	if d := jsonDirective(f, root, policy.Span{Start: 0, End: len(f.Content) + 1}); d != nil {
+		dirs = append(dirs, d)
+	}
+	for _, kind := range []string{"resource", "data"} {
+		byType, ok := root.Get(kind)
+		if !ok || byType.Kind != policy.Object {
+			continue
+		}
+		for _, t := range byType.Members {
+			if t.Value.Kind != policy.Object {
+				continue
+			}
+			for _, n := range t.Value.Members {
+				for _, body := range objects(n.Value) {
+					blocks = append(blocks, jsonBlock(f, body, kind, t.Key, n.Key))
+					if d := jsonDirective(f, body, body.Span); d != nil {
+						dirs = append(dirs, d)
+					}
+				}
+			}
+		}
+	}
+	if prov, ok := root.Get("provider"); ok {
+		for _, p := range objects(prov) {
+			for _, m := range p.Members {
+				for _, body := range objects(m.Value) {
+					blocks = append(blocks, jsonBlock(f, body, "provider", m.Key, ""))
+				}
+			}
+		}
+	}
+	return blocks, dirs, nil
+}
+
+// objects returns an object, or the objects of a list.
+func objects(n *policy.Node) []*policy.Node {
+	switch n.Kind {
+	case policy.Object:
+		return []*policy.Node{n}
+	case policy.Array:
+		var out []*policy.Node
+		for _, e := range n.Elems {
+			if e.Kind == policy.Object {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func jsonBlock(f *policy.File, body *policy.Node, kind, typ, name string) *block {
+	b := &block{kind: kind, typ: typ, name: name, file: f, attrs: map[string]*value{}, blocks: map[string][]*block{}, span: body.Span}
+	for _, m := range body.Members {
+		if m.Key == "//" {
+			continue
+		}
+		if nestedBlocks[m.Key] {
+			for _, nb := range objects(m.Value) {
+				b.blocks[m.Key] = append(b.blocks[m.Key], jsonBlock(f, nb, m.Key, "", ""))
+			}
+			continue
+		}
+		b.attrs[m.Key] = jsonValue(f, m.Value)
+	}
+	return b
+}
+
+// jsonValue turns a JSON attribute value into a value, reading the HCL
+// inside "${...}" strings.
+func jsonValue(f *policy.File, n *policy.Node) *value {
+	v := &value{node: n}
+	switch n.Kind {
+	case policy.String:
+		if expr, offs, ok := interpolation(f, n); ok {
+			switch x := expr.(type) {
+			case *hclsyntax.ScopeTraversalExpr:
+				v.ref = traversalString(x.Traversal)
+			case *hclsyntax.FunctionCallExpr:
+				if x.Name == "jsonencode" && len(x.Args) == 1 {
+					v.jsonencode = true
+					v.node = remap(exprNode(policy.NewFile(f.Path, []byte(n.Text)), x.Args[0], 0), offs)
+				}
+			}
+			return v
+		}
+		v.text, v.offsets, v.isText = n.Text, policy.JSONStringOffsets(f.Content, n.Span), true
+	case policy.Array:
+		for _, e := range n.Elems {
+			if e.Kind != policy.String {
+				continue
+			}
+			if expr, _, ok := interpolation(f, e); ok {
+				if st, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok {
+					v.refs = append(v.refs, traversalString(st.Traversal))
+				}
+			}
+		}
+	}
+	return v
+}
+
+// interpolation parses a string that is exactly one "${...}" as an HCL
+// expression; offs maps the expression's bytes (offsets in n.Text) to the
+// file.
+func interpolation(f *policy.File, n *policy.Node) (hclsyntax.Expression, []int, bool) {
+	s := n.Text
+	if !strings.HasPrefix(s, "${") || !strings.HasSuffix(s, "}") || strings.Count(s, "${") != 1 {
+		return nil, nil, false
+	}
+	expr, diags := hclsyntax.ParseExpression([]byte(s[2:len(s)-1]), f.Path, hcl.Pos{Line: 1, Column: 1, Byte: 2})
+	if diags.HasErrors() {
+		return nil, nil, false
+	}
+	return expr, policy.JSONStringOffsets(f.Content, n.Span), true
+}
+
+// remap moves the spans of a tree built over a string's text into the file.
+func remap(n *policy.Node, offs []int) *policy.Node {
+	m := policy.OffsetMapper(offs)
+	var walk func(*policy.Node)
+	walk = func(x *policy.Node) {
+		x.Span = policy.Span{Start: m(x.Span.Start), End: max(m(x.Span.Start)+1, m(x.Span.End))}
+		for i := range x.Members {
+			k := &x.Members[i].KeySpan
+			*k = policy.Span{Start: m(k.Start), End: max(m(k.Start)+1, m(k.End))}
+			walk(x.Members[i].Value)
+		}
+		for _, e := range x.Elems {
+			walk(e)
+		}
+	}
+	walk(n)
+	return n
+}
+
+// jsonDirective reads a "//": {"seslint": {"ignore": {...}}} comment key.
+func jsonDirective(f *policy.File, holder *policy.Node, scope policy.Span) *policy.Directive {
+	c, ok := holder.Get("//")
+	if !ok {
+		return nil
+	}
+	s, ok := c.Get("seslint")
+	if !ok {
+		return nil
+	}
+	ign, ok := s.Get("ignore")
+	if !ok {
+		return nil
+	}
+	return policy.NewDirective(f, ign, scope)
+}
