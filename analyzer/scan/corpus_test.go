@@ -127,6 +127,39 @@ func TestRealworldPins(t *testing.T) {
 			why:   "ses:SendEmail on Resource \"*\" without a ses:FromAddress condition may send as any verified identity (a note).",
 		},
 		{
+			file:  "aws__serverless-application-model/tests/translator/input/all_policy_templates.yaml",
+			rules: []string{"SES302", "SES301", "SES303"},
+			want: []string{
+				"73:9 SES302 ses:GetIdentityVerificationAttributes", "73:9 SES302 ses:VerifyEmailIdentity",
+				"137:9 SES302 ses:GetIdentityVerificationAttributes", "137:9 SES302 ses:VerifyEmailIdentity",
+			},
+			why: "SAM's test of every policy template: SESCrudPolicy (line 73) and SESBulkTemplatedCrudPolicy (line 137) " +
+				"scope actions without resource-level permissions to an identity; the _v2 templates split them out and are clean.",
+		},
+		{
+			file:  "bridgecrewio__checkov/tests/cloudformation/checks/resource/aws/Cloudsplaining_ManagedPolicy/FAILED.yml",
+			rules: []string{"SES601", "SES602", "SES603"},
+			want: []string{
+				"12:21 SES601 * also allows ses:PutIdentityPolicy",
+				"12:21 SES603 * allows ses:PutIdentityPolicy",
+				"13:23 SES602 allowed on \"Resource\": \"*\"",
+			},
+			why: "Action \"*\" on Resource \"*\" includes SES identity management, identity-policy changes and sending as any identity.",
+		},
+		{
+			file:  "stelligent__cfn_nag/spec/test_templates/json/iam_policy/iam_policy_with_not_action.json",
+			rules: []string{"SES601"},
+			want:  []string{"16:15 SES601 NotAction also allows ses:PutIdentityPolicy"},
+			why:   "An Allow with NotAction (of a non-SES action) allows every SES action, management included.",
+		},
+		{
+			file:  "aws-cloudformation__cfn-lint/test/fixtures/templates/bad/resources/iam/iam_policy.yaml",
+			rules: []string{"SES106"},
+			want:  []string{"56:11 SES106 both Action and NotAction", "60:11 SES106 both Resource and NotResource"},
+			why: "cfn-lint's bad IAM policy: a statement with Action and NotAction, Resource and NotResource (its NotAction " +
+				"makes it cover SES); its other broken policies name no SES action and are out of seslint's scope.",
+		},
+		{
 			file:  "alphagov__forms-deploy/infra/modules/ses/auth0.tf",
 			rules: []string{"SES206", "SES207"},
 			want:  []string{"38:18 SES206 ForAnyValue: on ses:FromAddress"},
