@@ -230,6 +230,60 @@ func (e *Engine) EvalDirectives(ctx context.Context, u *policy.Unit) ([]*Finding
 	})
 }
 
+// Check evaluates everything about a unit: every document, the unit's
+// relations, then its in-source suppressions (matched to the findings, and
+// checked themselves). Findings that Fn::If branches share are reported
+// once; suppressed findings are returned marked. Evaluation errors are
+// returned beside the findings of what could be evaluated.
+func (e *Engine) Check(ctx context.Context, unit *policy.Unit, now time.Time) ([]*Finding, []error) {
+	type key struct {
+		rule, msg, file string
+		span            policy.Span
+	}
+	seen := map[key]bool{}
+	var all []*Finding
+	var errs []error
+	add := func(fs []*Finding, err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+		for _, fd := range fs {
+			k := key{fd.Rule.ID, fd.Message, fd.File.Path, fd.Span}
+			if !seen[k] {
+				seen[k] = true
+				all = append(all, fd)
+			}
+		}
+	}
+	for _, doc := range unit.Documents {
+		add(e.Eval(ctx, doc, now))
+	}
+	add(e.EvalUnit(ctx, unit, now))
+	suppress(unit, all)
+	add(e.EvalDirectives(ctx, unit))
+	SortFindings(all)
+	return all, errs
+}
+
+// suppress marks the findings an in-source directive of the unit covers,
+// and the directive entries that matched. It runs on every finding, before
+// any --enable/--disable filter, so a directive for a rule turned off on
+// this run is not called stale.
+func suppress(u *policy.Unit, fs []*Finding) {
+	for _, d := range u.Directives {
+		for i := range d.Entries {
+			for _, f := range fs {
+				if d.Covers(i, f.Rule.ID, f.File, f.Span) {
+					d.Entries[i].Matched = true
+					if !f.Suppressed {
+						f.Suppressed, f.Reason = true, d.Entries[i].Reason
+					}
+				}
+			}
+		}
+	}
+}
+
 // placeRef is a definition a unit rule can point into.
 type placeRef struct {
 	node *policy.Node

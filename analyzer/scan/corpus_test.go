@@ -78,7 +78,7 @@ func TestRealworldCorpus(t *testing.T) {
 	// checkov's parser tests put a block inside an object constructor
 	// (`statement = [{ principals { ... } }]`): Terraform rejects both.
 	invalid := map[string]bool{
-		"bridgecrewio__checkov/tests/terraform/checks/data/aws/example_AdminPolicyDocument/main.tf":     true,
+		"bridgecrewio__checkov/tests/terraform/checks/data/aws/example_AdminPolicyDocument/main.tf":      true,
 		"bridgecrewio__checkov/tests/terraform/checks/data/aws/example_StarActionPolicyDocument/main.tf": true,
 	}
 	seen := map[string]bool{}

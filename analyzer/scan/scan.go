@@ -210,71 +210,19 @@ func readFile(path string, opts Options) (*policy.File, *Notification) {
 	return policy.NewFile(rel, content), nil
 }
 
-// evaluate runs the rules on a unit's documents and on the unit, applies
-// its suppressions and checks them.
+// evaluate runs the rules on a unit and keeps the findings of the rules
+// this run reports.
 func evaluate(ctx context.Context, eng *engine.Engine, unit *policy.Unit, opts Options) (findings []*engine.Finding, notes []Notification) {
-	// A policy written with Fn::If is checked once per branch; a finding
-	// both branches share is reported once.
-	type key struct {
-		rule, msg, file string
-		span            policy.Span
-	}
-	seen := map[key]bool{}
-	var all []*engine.Finding
-	add := func(fs []*engine.Finding) {
-		for _, fd := range fs {
-			k := key{fd.Rule.ID, fd.Message, fd.File.Path, fd.Span}
-			if !seen[k] {
-				seen[k] = true
-				all = append(all, fd)
-			}
-		}
-	}
-	for _, doc := range unit.Documents {
-		fs, err := eng.Eval(ctx, doc, opts.Now)
-		if err != nil {
-			notes = append(notes, Notification{Path: doc.File.Path, Message: err.Error(), Error: true})
-			continue
-		}
-		add(fs)
-	}
-	fs, err := eng.EvalUnit(ctx, unit, opts.Now)
-	if err != nil {
+	all, errs := eng.Check(ctx, unit, opts.Now)
+	for _, err := range errs {
 		notes = append(notes, Notification{Path: unit.Name, Message: err.Error(), Error: true})
 	}
-	add(fs)
-	// Suppressions are matched before --enable/--disable filter, so a
-	// directive for a rule turned off on this run is not called stale.
-	suppress(unit, all)
-	dfs, err := eng.EvalDirectives(ctx, unit)
-	if err != nil {
-		notes = append(notes, Notification{Path: unit.Name, Message: err.Error(), Error: true})
-	}
-	all = append(all, dfs...)
 	for _, fd := range all {
 		if keep(fd.Rule.ID, opts) {
 			findings = append(findings, fd)
 		}
 	}
-	engine.SortFindings(findings)
 	return findings, notes
-}
-
-// suppress marks the findings an in-source directive of the unit covers,
-// and the directive entries that matched.
-func suppress(u *policy.Unit, fs []*engine.Finding) {
-	for _, d := range u.Directives {
-		for i := range d.Entries {
-			for _, f := range fs {
-				if d.Covers(i, f.Rule.ID, f.File, f.Span) {
-					d.Entries[i].Matched = true
-					if !f.Suppressed {
-						f.Suppressed, f.Reason = true, d.Entries[i].Reason
-					}
-				}
-			}
-		}
-	}
 }
 
 func keep(id string, opts Options) bool {
