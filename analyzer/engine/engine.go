@@ -129,6 +129,21 @@ type Violation struct {
 	// whose "place" is Place.
 	Document *int `json:"document"`
 	Place    *int `json:"place"`
+	// Edits are the mechanical fix, when the rule knows one: JSON text to
+	// put at a path of the document ("op": "replace" the element, or
+	// "insert_after" it).
+	Edits []struct {
+		Path []any  `json:"path"`
+		Op   string `json:"op"`
+		Text string `json:"text"`
+	} `json:"edits"`
+}
+
+// Edit is a mechanical fix: replace Span of the finding's file with Text
+// (Text is policy JSON; the source quotes it as its syntax needs).
+type Edit struct {
+	Span policy.Span
+	Text string
 }
 
 // Finding is a violation placed in a file.
@@ -148,6 +163,8 @@ type Finding struct {
 	// suppresses the finding ("" with Suppressed false when none does).
 	Suppressed bool
 	Reason     string
+	// Edits fix the finding mechanically, when a fix is known.
+	Edits []Edit
 }
 
 // Eval evaluates every rule against one document and returns its findings
@@ -346,20 +363,9 @@ func (e *Engine) place(item any, locate locator) (*Finding, error) {
 		}
 		f.Level = v.Level
 	}
-	path := make([]any, len(v.Path))
-	for i, p := range v.Path {
-		switch p := p.(type) {
-		case json.Number:
-			n, err := p.Int64()
-			if err != nil {
-				return nil, fmt.Errorf("rule %s returned path element %s", v.Rule, p)
-			}
-			path[i] = int(n)
-		case string:
-			path[i] = p
-		default:
-			return nil, fmt.Errorf("rule %s returned path element %v", v.Rule, p)
-		}
+	path, err := pathOf(v.Rule, v.Path)
+	if err != nil {
+		return nil, err
 	}
 	f.Path = path
 	switch {
@@ -373,9 +379,30 @@ func (e *Engine) place(item any, locate locator) (*Finding, error) {
 		}
 		de := errs[*v.Error]
 		f.File, f.Span, f.Path = doc.File, de.Span, de.Path
+		if de.Edit != nil {
+			f.Edits = append(f.Edits, Edit{Span: de.Span, Text: *de.Edit})
+		}
 	case doc.Decoded != nil && doc.Decoded.Root != nil:
 		f.File = doc.File
 		f.Span, _ = doc.Decoded.Root.Lookup(path, v.Key)
+		for _, ed := range v.Edits {
+			p, err := pathOf(v.Rule, ed.Path)
+			if err != nil {
+				return nil, err
+			}
+			s, ok := doc.Decoded.Root.Lookup(p, false)
+			if !ok || doc.Origin != "" {
+				continue // nothing to edit where the user did not write it
+			}
+			switch ed.Op {
+			case "replace":
+				f.Edits = append(f.Edits, Edit{Span: s, Text: ed.Text})
+			case "insert_after":
+				f.Edits = append(f.Edits, Edit{Span: policy.Span{Start: s.End, End: s.End}, Text: ed.Text})
+			default:
+				return nil, fmt.Errorf("rule %s returned edit op %q", v.Rule, ed.Op)
+			}
+		}
 	default:
 		f.File, f.Span = doc.File, doc.Start
 	}
@@ -411,6 +438,25 @@ func parseData(name string, src []byte) (any, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return v, nil
+}
+
+func pathOf(rule string, raw []any) ([]any, error) {
+	path := make([]any, len(raw))
+	for i, p := range raw {
+		switch p := p.(type) {
+		case json.Number:
+			n, err := p.Int64()
+			if err != nil {
+				return nil, fmt.Errorf("rule %s returned path element %s", rule, p)
+			}
+			path[i] = int(n)
+		case string:
+			path[i] = p
+		default:
+			return nil, fmt.Errorf("rule %s returned path element %v", rule, p)
+		}
+	}
+	return path, nil
 }
 
 // originNote says which generated statement a finding is about, since its

@@ -38,6 +38,9 @@ type DecodeError struct {
 	Fix string
 	// Path is the JSON path of the duplicated key (ErrDuplicateKey only).
 	Path []PathElem
+	// Edit, when set, is the mechanical fix: the text that replaces Span
+	// in the policy text (empty: delete it).
+	Edit *string
 }
 
 func (e *DecodeError) Error() string { return e.Message }
@@ -315,6 +318,7 @@ func (d *decoder) str() (string, bool) {
 				d.report(ErrTypographicQuote, end, d.pos,
 					fmt.Sprintf("typographic quote %c closes a string; JSON needs a straight double quote", r),
 					fmt.Sprintf("replace %s with %s", string(d.src[start:d.pos]), strconv.Quote(text)))
+				d.edit(`"`)
 				return text, true
 			}
 		}
@@ -366,6 +370,12 @@ func (d *decoder) reportTypo(start, end int, open rune, text string) {
 	d.report(ErrTypographicQuote, start, end,
 		fmt.Sprintf("typographic quote %c where JSON needs a straight double quote", open),
 		fmt.Sprintf("replace %s with %s", string(d.src[start:end]), strconv.Quote(text)))
+	d.edit(strconv.Quote(text))
+}
+
+// edit attaches a mechanical fix to the last problem reported.
+func (d *decoder) edit(replacement string) {
+	d.errs[len(d.errs)-1].Edit = &replacement
 }
 
 func (d *decoder) escape(b *strings.Builder) bool {
@@ -545,6 +555,7 @@ func (d *decoder) next(n *Node, start int, closer byte, kind, elem string) (done
 		d.ws()
 		if d.pos < len(d.src) && d.src[d.pos] == closer {
 			d.report(ErrTrailingComma, comma, comma+1, fmt.Sprintf("trailing comma before %c", closer), "remove the comma after the last "+elem)
+			d.edit("")
 			d.pos++
 			n.Span = d.span(start, d.pos)
 			return true, true

@@ -203,7 +203,8 @@ type Directive struct {
 	Entries []DirectiveEntry
 }
 
-// DirectiveEntry is one rule id of a directive.
+// DirectiveEntry is one rule id of a directive; "*" stands for every
+// seslint rule (//nolint:seslint).
 type DirectiveEntry struct {
 	Rule   string
 	Reason string
@@ -219,7 +220,8 @@ type DirectiveEntry struct {
 // Covers reports whether a finding of rule at span s is suppressed by
 // entry i of the directive.
 func (d *Directive) Covers(i int, rule string, file *File, s Span) bool {
-	return file == d.File && d.Entries[i].Rule == rule && s.Start >= d.Scope.Start && s.Start < d.Scope.End
+	r := d.Entries[i].Rule
+	return file == d.File && (r == rule || r == "*") && s.Start >= d.Scope.Start && s.Start < d.Scope.End
 }
 
 // NewDirective reads the value of an `ignore` key — a map of rule id to

@@ -33,8 +33,15 @@ import data.seslint.lib.text
 
 known(id) if id in input.known_rules
 
+# "*" is a directive for every seslint rule (//nolint:seslint).
+known("*")
+
+label("*") := "all seslint rules"
+
+label(id) := id if id != "*"
+
 directive_report contains result.fail(rego.metadata.chain(), {
-	"message": sprintf("suppression of %s has no reason: say why the finding does not apply", [e.rule]),
+	"message": sprintf("suppression of %s has no reason: say why the finding does not apply", [label(e.rule)]),
 	"place": d.place,
 	"path": e.path,
 	"key": e.key,
@@ -57,7 +64,7 @@ directive_report contains result.fail(rego.metadata.chain(), {
 }
 
 directive_report contains result.fail(rego.metadata.chain(), {
-	"message": sprintf("suppression of %s matches no finding here: delete it, or it will hide the next one", [e.rule]),
+	"message": sprintf("suppression of %s matches no finding here: delete it, or it will hide the next one", [label(e.rule)]),
 	"place": d.place,
 	"path": e.path,
 	"key": e.key,

@@ -43,3 +43,14 @@ test_stale_suppression if {
 		"entries": [{"rule": "SES302", "reason": "legacy", "path": ["SES302"], "key": true, "matched": false}],
 	}]}
 }
+
+test_nolint_for_all_rules if {
+	suppression.directive_report == {{
+		"rule": "SES001",
+		"message": "suppression of all seslint rules has no reason: say why the finding does not apply",
+		"place": 0, "path": [0], "key": false,
+	}} with input as {"known_rules": known, "directives": [{
+		"place": 0,
+		"entries": [{"rule": "*", "reason": "", "path": [0], "key": false, "matched": true}],
+	}]}
+}

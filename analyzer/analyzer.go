@@ -1,0 +1,179 @@
+// Package analyzer defines seslint's go/analysis pass.
+//
+// It finds IAM and Amazon SES policy documents written in Go — constant
+// strings (literals, concatenations, named and typed constants, constants
+// of other packages), fmt.Sprintf formats, and the policies given to the AWS
+// SDK calls that attach them (ses.PutIdentityPolicy,
+// sesv2.CreateEmailIdentityPolicy/UpdateEmailIdentityPolicy,
+// iam.PutRolePolicy/PutUserPolicy/PutGroupPolicy/CreatePolicy/
+// CreatePolicyVersion, organizations.CreatePolicy/UpdatePolicy, v1 and v2
+// SDKs) — and reports the mistakes behind SES's "Unauthorized" and "554
+// Access denied" errors at the element of the string that is wrong, with
+// suggested fixes where the fix is mechanical.
+//
+// Suppress a finding with //seslint:ignore SESnnn reason, or
+// //nolint:seslint // reason, on the line or above the declaration.
+package analyzer
+
+import (
+	"context"
+	"fmt"
+	"go/token"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/seslint/seslint/analyzer/engine"
+	"github.com/seslint/seslint/analyzer/policy"
+	"github.com/seslint/seslint/analyzer/source/gosrc"
+)
+
+const doc = `report IAM and Amazon SES policy mistakes in Go source
+
+seslint finds policy JSON in constant strings, fmt.Sprintf formats and AWS
+SDK inputs (ses.PutIdentityPolicyInput, sesv2.*EmailIdentityPolicyInput,
+iam.Put*PolicyInput/CreatePolicyInput, organizations.*PolicyInput) and
+reports the mistakes behind SES "Unauthorized" and "554 Access denied"
+errors. Suppress with //seslint:ignore SESnnn reason.`
+
+// Analyzer is seslint's go/analysis pass.
+var Analyzer = &analysis.Analyzer{
+	Name:     "seslint",
+	Doc:      doc,
+	URL:      "https://github.com/seslint/seslint",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+}
+
+var nowFlag string
+
+func init() {
+	Analyzer.Flags.StringVar(&nowFlag, "now", "", "evaluate time conditions at this RFC 3339 time (default: now)")
+}
+
+// sharedEngine is prepared once per process and shared by every package
+// the pass runs on (and by the CLI when it runs the pass).
+var sharedEngine = sync.OnceValues(func() (*engine.Engine, error) {
+	return engine.New(context.Background(), engine.Options{})
+})
+
+// SetEngine makes the pass use an engine the caller prepared (the CLI, with
+// its --rules).
+func SetEngine(e *engine.Engine) {
+	sharedEngine = func() (*engine.Engine, error) { return e, nil }
+}
+
+// Now is the evaluation time of the time-window rules; the -now flag sets
+// it, and the CLI sets it to its --now.
+var Now = func() time.Time {
+	if nowFlag != "" {
+		if t, err := time.Parse(time.RFC3339, nowFlag); err == nil {
+			return t
+		}
+	}
+	return time.Now()
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	eng, err := sharedEngine()
+	if err != nil {
+		return nil, err
+	}
+	readFile := pass.ReadFile
+	if readFile == nil {
+		readFile = os.ReadFile
+	}
+	found, dirs := gosrc.Extract(&gosrc.Package{Fset: pass.Fset, Files: pass.Files, Info: pass.TypesInfo, ReadFile: readFile})
+	if len(found) == 0 && len(dirs) == 0 {
+		return nil, nil
+	}
+	findings, errs := Check(eng, pass.Pkg.Path(), found, dirs, Now())
+	if len(errs) > 0 {
+		return nil, errs[0]
+	}
+	tokFiles := map[string]*token.File{}
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		tokFiles[tf.Name()] = tf
+	}
+	for _, f := range findings {
+		if f.Suppressed {
+			continue
+		}
+		tf := tokFiles[f.File.Path]
+		if tf == nil {
+			continue
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:            tf.Pos(min(f.Span.Start, tf.Size())),
+			End:            tf.Pos(min(max(f.Span.End, f.Span.Start), tf.Size())),
+			Category:       f.Rule.ID,
+			Message:        f.Rule.ID + ": " + f.Message,
+			URL:            "https://github.com/seslint/seslint#rules",
+			SuggestedFixes: fixes(f, found, tf),
+		})
+	}
+	return nil, nil
+}
+
+// Check evaluates the policies and directives of one Go package as a
+// deployment unit.
+func Check(eng *engine.Engine, name string, found []*gosrc.Found, dirs []*policy.Directive, now time.Time) ([]*engine.Finding, []error) {
+	unit := &policy.Unit{Name: name, Directives: dirs}
+	for _, f := range found {
+		unit.Documents = append(unit.Documents, f.Doc)
+	}
+	return eng.Check(context.Background(), unit, now)
+}
+
+// fixes turns a finding's edits into a suggested fix, quoting the new text
+// as the string literal it lands in needs.
+func fixes(f *engine.Finding, found []*gosrc.Found, tf *token.File) []analysis.SuggestedFix {
+	if len(f.Edits) == 0 {
+		return nil
+	}
+	var parts []gosrc.Part
+	for _, x := range found {
+		if x.Doc == f.Doc {
+			parts = x.Parts
+		}
+	}
+	var edits []analysis.TextEdit
+	for _, e := range f.Edits {
+		text, ok := quoteFor(e, parts)
+		if !ok {
+			return nil
+		}
+		edits = append(edits, analysis.TextEdit{Pos: tf.Pos(e.Span.Start), End: tf.Pos(e.Span.End), NewText: []byte(text)})
+	}
+	return []analysis.SuggestedFix{{Message: fixMessage(f), TextEdits: edits}}
+}
+
+// quoteFor writes an edit's JSON text as it must appear inside the Go
+// string literal that holds its position.
+func quoteFor(e engine.Edit, parts []gosrc.Part) (string, bool) {
+	for _, p := range parts {
+		if e.Span.Start < p.Start || e.Span.End > p.End {
+			continue
+		}
+		if p.Raw {
+			return e.Text, !strings.Contains(e.Text, "`")
+		}
+		q := strconv.Quote(e.Text)
+		return q[1 : len(q)-1], true
+	}
+	return "", false
+}
+
+func fixMessage(f *engine.Finding) string {
+	if f.Fix != "" {
+		return strings.TrimSuffix(strings.ToUpper(f.Fix[:1])+f.Fix[1:], ".")
+	}
+	return fmt.Sprintf("Fix %s", f.Rule.ID)
+}
+
