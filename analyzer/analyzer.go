@@ -176,4 +176,3 @@ func fixMessage(f *engine.Finding) string {
 	}
 	return fmt.Sprintf("Fix %s", f.Rule.ID)
 }
-
