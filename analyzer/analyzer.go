@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"go/token"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,6 +49,9 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://github.com/seslint/seslint",
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
+	// The result is every finding of the package (suppressed ones marked),
+	// for callers that run the pass themselves (seslint's CLI).
+	ResultType: reflect.TypeOf([]*engine.Finding(nil)),
 }
 
 var nowFlag string
@@ -90,7 +94,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	found, dirs := gosrc.Extract(&gosrc.Package{Fset: pass.Fset, Files: pass.Files, Info: pass.TypesInfo, ReadFile: readFile})
 	if len(found) == 0 && len(dirs) == 0 {
-		return nil, nil
+		return []*engine.Finding(nil), nil
 	}
 	findings, errs := Check(eng, pass.Pkg.Path(), found, dirs, Now())
 	if len(errs) > 0 {
@@ -118,7 +122,7 @@ func run(pass *analysis.Pass) (any, error) {
 			SuggestedFixes: fixes(f, found, tf),
 		})
 	}
-	return nil, nil
+	return findings, nil
 }
 
 // Check evaluates the policies and directives of one Go package as a

@@ -45,6 +45,11 @@ type Options struct {
 	// Workers is the number of files processed at once (GOMAXPROCS when
 	// zero).
 	Workers int
+	// GoNetwork lets Go package loading download missing modules
+	// (default: offline, module cache only).
+	GoNetwork bool
+	// NoGo leaves Go packages out of directory scans.
+	NoGo bool
 }
 
 // Notification is a problem of the tool rather than of the policies: a file
@@ -75,15 +80,37 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		return nil, err
 	}
 	res := &Result{}
-	var files []string
+	var files, goPatterns, goMods []string
 	for _, p := range paths {
+		if strings.HasSuffix(filepath.ToSlash(p), "/...") || p == "..." {
+			goPatterns = append(goPatterns, p)
+			continue
+		}
 		found, notes, err := walk(p, excl)
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, found...)
 		res.Notifications = append(res.Notifications, notes...)
+		if info, err := os.Stat(p); err == nil && info.IsDir() && !opts.NoGo {
+			goMods = append(goMods, goModules(p, excl)...)
+		}
 	}
+	defer func() {
+		// Go packages are type-checked by the checker, which runs its own
+		// goroutines; they are scanned after the files.
+		if len(goPatterns) > 0 {
+			fs, notes := scanGo(ctx, eng, ".", goPatterns, opts)
+			res.Findings = append(res.Findings, fs...)
+			res.Notifications = append(res.Notifications, notes...)
+		}
+		for _, m := range dedupe(goMods) {
+			fs, notes := scanGo(ctx, eng, m, []string{"./..."}, opts)
+			res.Findings = append(res.Findings, fs...)
+			res.Notifications = append(res.Notifications, notes...)
+		}
+		engine.SortFindings(res.Findings)
+	}()
 	files = dedupe(files)
 
 	jobs := plan(files)

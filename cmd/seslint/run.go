@@ -83,6 +83,8 @@ type scanFlags struct {
 	exclude []string
 	maxSize int64
 	noColor bool
+	noGo    bool
+	goNet   bool
 	quiet   bool
 	version bool
 	noHints bool
@@ -105,6 +107,8 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.StringVar(&f.now, "now", "", "evaluate time conditions at `TIME` (RFC 3339; default: the current time)")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable; ** spans directories)")
 	fs.Int64Var(&f.maxSize, "max-file-size", scan.DefaultMaxFileSize, "report, without parsing, files larger than `BYTES`")
+	fs.BoolVar(&f.noGo, "no-go", false, "do not type-check the Go modules found under the scanned directories")
+	fs.BoolVar(&f.goNet, "go-network", false, "let Go package loading download missing modules (default: offline, module cache only)")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (default: colour on a terminal, unless NO_COLOR is set)")
 	fs.BoolVar(&f.noHints, "no-hints", false, "text output: leave out the fix line under each finding")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on standard error but errors")
@@ -118,7 +122,10 @@ func scanUsage(fs *pflag.FlagSet, rules []*engine.Rule) string {
 and "554 Access denied" errors, at the line you edit.
 
 Usage:
-  seslint [flags] [PATH ...]     scan files and directories (default: .)
+  seslint [flags] [PATH ...]     scan files and directories (default: .);
+                                 Go modules found in them, and ./... patterns,
+                                 are type-checked (offline) and their policy
+                                 strings and AWS SDK calls checked
   seslint rules [--format F]     list the rules (F: text, json, markdown)
 
 Flags:
@@ -195,6 +202,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	res, err := scan.Run(ctx, eng, paths, scan.Options{
 		Now: now, Exclude: f.exclude, Enabled: enabled, Disabled: disabled, MaxFileSize: f.maxSize,
+		NoGo: f.noGo, GoNetwork: f.goNet,
 	})
 	if err != nil {
 		return exitError, err

@@ -1,0 +1,163 @@
+package scan
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/seslint/seslint/analyzer"
+	"github.com/seslint/seslint/analyzer/engine"
+)
+
+// goLoadMode type-checks every package from source. It leaves out
+// NeedCompiledGoFiles and export data on purpose: those make `go list`
+// run cgo or the compiler, and scanning must not build the scanned code.
+const goLoadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
+	packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// goTimeout bounds package loading, so a module that wants the network (a
+// missing dependency) fails with a message instead of hanging.
+const goTimeout = 2 * time.Minute
+
+// GoEnv is the environment package loading runs in: the local toolchain
+// only (no download), no module proxy (no network), no go.mod changes.
+// Options.GoNetwork lets the loader download missing modules.
+func GoEnv(network bool) []string {
+	env := append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off", "CGO_ENABLED=0")
+	if network {
+		return append(env, "GOFLAGS=-mod=mod")
+	}
+	return append(env, "GOPROXY=off", "GOFLAGS=-mod=readonly")
+}
+
+// goModules finds the Go modules to scan under a walked root: directories
+// holding a go.mod whose non-test Go files mention a policy or the AWS SDK
+// (a cheap byte test, so unrelated modules are not type-checked).
+func goModules(root string, excl []glob) []string {
+	var mods []string
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && (skipDirs[d.Name()] || d.Name() == "testdata" || excluded(excl, filepath.ToSlash(p), d.Name())) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Name() == "go.mod" && mentionsPolicy(filepath.Dir(p)) {
+			mods = append(mods, filepath.Dir(p))
+		}
+		return nil
+	})
+	return mods
+}
+
+func mentionsPolicy(dir string) bool {
+	found := false
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || found {
+			return fs.SkipAll
+		}
+		if d.IsDir() {
+			if p != dir && (skipDirs[d.Name()] || d.Name() == "testdata") {
+				return fs.SkipDir
+			}
+			if p != dir {
+				if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+					return fs.SkipDir // a nested module is scanned on its own
+				}
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err == nil && (bytes.Contains(b, []byte(`\"Statement\"`)) || bytes.Contains(b, []byte(`"Statement"`)) || bytes.Contains(b, []byte("aws-sdk-go"))) {
+			found = true
+		}
+		return nil
+	})
+	return found
+}
+
+// scanGo runs the go/analysis pass on the packages matching patterns in dir
+// through the checker, and returns the pass's findings with paths made
+// relative for output.
+func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options) ([]*engine.Finding, []Notification) {
+	ctx, cancel := context.WithTimeout(ctx, goTimeout)
+	defer cancel()
+	cfg := &packages.Config{Context: ctx, Mode: goLoadMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, []Notification{{Path: displayPath(dir), Message: fmt.Sprintf("loading Go packages: %v (the module's dependencies must be in the module cache; --go-network lets seslint download them)", err), Error: true}}
+	}
+	var notes []Notification
+	var ok []*packages.Package
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 {
+			e := p.Errors[0]
+			pos := e.Pos
+			if pos == "" || pos == "-" {
+				pos = displayPath(dir)
+			}
+			notes = append(notes, Notification{Path: pos, Message: fmt.Sprintf("package %s not checked: %s (seslint loads Go packages offline: run `go mod download` in the module, or pass --go-network)", p.PkgPath, e.Msg), Error: true})
+			continue
+		}
+		ok = append(ok, p)
+	}
+	if len(ok) == 0 {
+		return nil, notes
+	}
+	analyzer.SetEngine(eng)
+	now := opts.Now
+	analyzer.Now = func() time.Time { return now }
+	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, ok, nil)
+	if err != nil {
+		return nil, append(notes, Notification{Path: displayPath(dir), Message: err.Error(), Error: true})
+	}
+	var findings []*engine.Finding
+	for act := range graph.All() {
+		if act.Analyzer != analyzer.Analyzer || !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			notes = append(notes, Notification{Path: displayPath(dir), Message: act.Err.Error(), Error: true})
+			continue
+		}
+		fs, _ := act.Result.([]*engine.Finding)
+		for _, f := range fs {
+			if keep(f.Rule.ID, opts) {
+				findings = append(findings, relocate(f))
+			}
+		}
+	}
+	return findings, notes
+}
+
+// relocate gives a finding of the Go pass (absolute file names) the
+// display path of the other findings.
+func relocate(f *engine.Finding) *engine.Finding {
+	if !filepath.IsAbs(f.File.Path) {
+		return f
+	}
+	rel := displayPath(f.File.Path)
+	if rel == f.File.Path {
+		return f
+	}
+	g := *f
+	nf := *f.File
+	nf.Path = rel
+	g.File = &nf
+	return &g
+}
