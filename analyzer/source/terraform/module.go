@@ -255,7 +255,7 @@ func (m *Module) relate(u *policy.Unit) {
 		case "aws_iam_role", "aws_iam_user", "aws_iam_group":
 			p := &policy.Principal{Name: b.address(), Type: b.typ, Boundary: -1, Node: blockNode(b), File: b.file}
 			p.Policies = append(p.Policies, byOwner[b.address()]...)
-			if v := b.attrs["permissions_boundary"]; v != nil {
+			if v := b.attrs["permissions_boundary"]; v != nil && (v.ref != "" || v.node.Kind != policy.Null) {
 				p.BoundaryRef = describe(v)
 				if k := m.policyRef(v, byOwner); len(k) > 0 {
 					p.Boundary = k[0]

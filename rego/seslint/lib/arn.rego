@@ -26,14 +26,7 @@ is_arn(s) if {
 
 # parts splits an ARN at its colons, except those inside ${...}
 # (${AWS::Partition} is one part).
-parts(s) := [strings.replace_n({"\u001f": ":"}, x) | some x in split(protected(s), ":")]
-
-protected(s) := strings.replace_n(
-	{m: strings.replace_n({":": "\u001f"}, m) |
-		some m in regex.find_n(`\$\{[^}]*\}`, s, -1)
-	},
-	s,
-)
+parts(s) := policy.arn_parts(s)
 
 # is_ses is true for an ARN whose service part is ses, in any case.
 is_ses(s) if {

@@ -206,7 +206,8 @@ after_colon(op) := op if indexof(op, ":") < 0
 # format verb the extractor replaced.
 is_symbolic(s) if contains(s, "${")
 
-# parse_arn splits an ARN into its parts; the resource keeps any colons.
+# parse_arn splits an ARN into its parts; the resource keeps any colons,
+# and a ${...} deploy-time value (${AWS::AccountId}) stays one part.
 parse_arn(s) := {
 	"partition": p[1],
 	"service": p[2],
@@ -215,10 +216,20 @@ parse_arn(s) := {
 	"resource": concat(":", array.slice(p, 5, count(p))),
 } if {
 	is_string(s)
-	p := split(s, ":")
+	p := arn_parts(s)
 	count(p) >= 6
 	p[0] == "arn"
 }
+
+# arn_parts splits an ARN at its colons, except those inside ${...}.
+arn_parts(s) := [strings.replace_n({"\u001f": ":"}, x) | some x in split(protect_symbols(s), ":")]
+
+protect_symbols(s) := strings.replace_n(
+	{m: strings.replace_n({":": "\u001f"}, m) |
+		some m in regex.find_n(`\$\{[^}]*\}`, s, -1)
+	},
+	s,
+)
 
 # principals lists the principals of a statement as type ("AWS",
 # "Service", "Federated", "CanonicalUser", or "*" for a bare "*"), value and

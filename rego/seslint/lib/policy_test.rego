@@ -48,6 +48,10 @@ test_parse_arn if {
 		"account": "123456789012", "resource": "identity/example.com",
 	}
 	policy.parse_arn("arn:aws:ses:us-east-1:123456789012:tenant/a:b").resource == "tenant/a:b"
+	policy.parse_arn("arn:${AWS::Partition}:ses:us-east-1:${AWS::AccountId}:identity/${Domain}") == {
+		"partition": "${AWS::Partition}", "service": "ses", "region": "us-east-1",
+		"account": "${AWS::AccountId}", "resource": "identity/${Domain}",
+	}
 	not policy.parse_arn("identity/example.com")
 }
 

@@ -39,8 +39,10 @@ package seslint.rules.send.deny_send
 import data.seslint.lib.policy
 import data.seslint.lib.result
 import data.seslint.lib.send
+import data.seslint.lib.unit
 
-report contains result.fail(rego.metadata.chain(), send.at(loc, {"message": message(st, blocked)})) if {
+# denials are the unconditional Denies of send actions of the document.
+denials contains {"statement": st, "blocked": blocked, "location": loc} if {
 	policy.identity_like
 	some st in policy.statements
 	policy.deny(st)
@@ -51,16 +53,39 @@ report contains result.fail(rego.metadata.chain(), send.at(loc, {"message": mess
 	loc := send.locations(st, blocked)[0]
 }
 
-message(st, blocked) := sprintf("unconditional Deny of %s%s: %s is refused these sends (Unauthorized), whatever the Allow statements grant", [
+report contains result.fail(rego.metadata.chain(), send.at(d.location, {"message": message(d.statement, d.blocked, holder[policy.kind])})) if {
+	not input.attached
+	some d in denials
+}
+
+# A policy held by principals of the unit names them.
+unit_report contains result.fail(rego.metadata.chain(), object.union(
+	send.at(d.location, {"message": message(d.statement, d.blocked, who)}),
+	{"document": k},
+)) if {
+	some k, doc in input.unit.documents
+	doc.attached
+	names := array.concat(unit.holders(k), [unit.name(p) | some p in input.unit.principals; p.boundary == k])
+	count(names) > 0
+	who := subject(names)
+	some d in denials with input as doc
+}
+
+message(st, blocked, who) := sprintf("unconditional Deny of %s%s: %s refused these sends (Unauthorized), whatever the Allow statements grant", [
 	send.describe(blocked),
 	scope(st),
-	holder[policy.kind],
+	who,
 ])
 
 holder := {
-	"identity": "every user and role holding this policy",
-	"boundary": "every principal with this permissions boundary",
+	"identity": "every user and role holding this policy is",
+	"boundary": "every principal with this permissions boundary is",
 }
+
+# subject names the principals holding a policy, with the verb.
+subject(names) := sprintf("%s is", [names[0]]) if count(names) == 1
+
+subject(names) := sprintf("%s and %s are", [concat(", ", array.slice(names, 0, count(names) - 1)), names[count(names) - 1]]) if count(names) > 1
 
 # scope names the resource the Deny is limited to, if any.
 scope(st) := "" if policy.resource_star(st)

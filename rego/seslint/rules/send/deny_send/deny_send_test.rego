@@ -87,3 +87,21 @@ test_other_kinds_are_not_checked if {
 		count(deny_send.report) == 0 with input as doc(kind, [{"Effect": "Deny", "Action": "ses:*", "Resource": "*"}])
 	}
 }
+
+deny_doc := {"kind": "identity", "attached": true, "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "ses:*", "Resource": "*"}]}}
+
+test_attached_deny_names_its_principals if {
+	count(deny_send.report) == 0 with input as deny_doc
+	deny_send.unit_report == {{
+		"rule": "SES202",
+		"document": 0,
+		"path": ["Statement", 0, "Action", 0],
+		"message": "unconditional Deny of ses:SendEmail, ses:SendRawEmail, ses:SendTemplatedEmail and 4 more send actions: role Mailer and user Smtp are refused these sends (Unauthorized), whatever the Allow statements grant",
+	}} with input as {"unit": {
+		"documents": [deny_doc],
+		"principals": [
+			{"name": "Smtp", "type": "AWS::IAM::User", "policies": [0], "boundary": -1, "boundary_ref": "", "place": 1},
+			{"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0], "boundary": -1, "boundary_ref": "", "place": 0},
+		],
+	}}
+}

@@ -35,6 +35,7 @@ package seslint.rules.send.deny_shadows_allow
 import data.seslint.lib.policy
 import data.seslint.lib.result
 import data.seslint.lib.send
+import data.seslint.lib.unit
 
 # grants are the Allow statements that grant a send action.
 grants := [st |
@@ -51,25 +52,49 @@ report contains result.fail(rego.metadata.chain(), {
 	"path": array.concat(st.path, ["Effect"]),
 }) if {
 	policy.identity_like
+	not input.attached
 	count(granted) > 0
 	some st in policy.statements
+	shadows(st, grants, granted)
+}
+
+# Across a principal's policies: a Deny in one of them shadows what all of
+# them allow.
+unit_report contains result.fail(rego.metadata.chain(), {
+	"message": sprintf("this Deny without a Condition covers every send action %s's policies allow (%s): their Allow statements grant nothing and every send fails with Unauthorized", [unit.name(p), send.describe(all_granted)]),
+	"document": k,
+	"path": array.concat(st.path, ["Effect"]),
+}) if {
+	some p in input.unit.principals
+	gs := [g.statement | some g in unit.grants(p)]
+	all_granted := {a | some g in gs; some a in policy.covered_send_actions(g)}
+	count(all_granted) > 0
+	some k in p.policies
+	input.unit.documents[k].kind in {"identity", "boundary"}
+	some st in unit.statements(k)
+	shadows(st, gs, all_granted)
+}
+
+# shadows is true when st is an unconditional Deny that covers every send
+# action granted by the Allow statements gs, on every resource they grant.
+shadows(st, gs, granted_actions) if {
 	policy.deny(st)
 	not policy.conditional(st)
 	send.identity_scope(st)
-	count(granted - policy.covered_send_actions(st)) == 0
-	covers_granted_resources(st)
+	count(granted_actions - policy.covered_send_actions(st)) == 0
+	covers_granted_resources(st, gs)
 }
 
 # covers_granted_resources is true when the Deny applies to every resource
 # an Allow grants send actions on: its Resource is "*", or each granted
 # resource matches one of its patterns, or (NotResource) no granted
 # resource is excluded.
-covers_granted_resources(st) if policy.resource_star(st)
+covers_granted_resources(st, _) if policy.resource_star(st)
 
-covers_granted_resources(st) if {
+covers_granted_resources(st, gs) if {
 	not policy.resource_star(st)
 	policy.has_key(st.value, "Resource")
-	every g in grants {
+	every g in gs {
 		policy.has_key(g.value, "Resource")
 		every r in policy.as_list(g.value.Resource) {
 			some p in policy.as_list(st.value.Resource)
@@ -78,10 +103,10 @@ covers_granted_resources(st) if {
 	}
 }
 
-covers_granted_resources(st) if {
+covers_granted_resources(st, gs) if {
 	not policy.has_key(st.value, "Resource")
 	policy.has_key(st.value, "NotResource")
-	every g in grants {
+	every g in gs {
 		policy.has_key(g.value, "Resource")
 		every r in policy.as_list(g.value.Resource) {
 			is_string(r)

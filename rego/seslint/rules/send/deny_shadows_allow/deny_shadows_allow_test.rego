@@ -74,3 +74,23 @@ test_other_kinds_are_not_checked if {
 		count(deny_shadows_allow.report) == 0 with input as doc(kind, [allow_send("*"), {"Effect": "Deny", "Action": "ses:*", "Resource": "*"}])
 	}
 }
+
+allow_doc := {"kind": "identity", "attached": true, "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "*"}]}}
+
+deny_doc := {"kind": "identity", "attached": true, "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "ses:Send*", "Resource": "*"}]}}
+
+principal(policies) := {"name": "Mailer", "type": "AWS::IAM::Role", "policies": policies, "boundary": -1, "boundary_ref": "", "place": 0}
+
+test_deny_in_another_policy_of_the_principal if {
+	count(deny_shadows_allow.report) == 0 with input as deny_doc
+	deny_shadows_allow.unit_report == {{
+		"rule": "SES208",
+		"document": 1,
+		"path": ["Statement", 0, "Effect"],
+		"message": "this Deny without a Condition covers every send action role Mailer's policies allow (ses:SendEmail, ses:SendRawEmail): their Allow statements grant nothing and every send fails with Unauthorized",
+	}} with input as {"unit": {"documents": [allow_doc, deny_doc], "principals": [principal([0, 1])]}}
+}
+
+test_deny_held_by_another_principal_shadows_nothing if {
+	count(deny_shadows_allow.unit_report) == 0 with input as {"unit": {"documents": [allow_doc, deny_doc], "principals": [principal([0]), object.union(principal([1]), {"name": "Other"})]}}
+}

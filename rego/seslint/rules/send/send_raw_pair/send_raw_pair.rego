@@ -35,6 +35,7 @@ package seslint.rules.send.send_raw_pair
 import data.seslint.lib.policy
 import data.seslint.lib.result
 import data.seslint.lib.send
+import data.seslint.lib.unit
 
 # other maps each action of the pair to its partner.
 other := {"SendEmail": "SendRawEmail", "SendRawEmail": "SendEmail"}
@@ -51,10 +52,36 @@ report contains result.fail(rego.metadata.chain(), send.at(loc, {
 	"fix": fix(loc, present),
 })) if {
 	policy.kind in {"identity", "sending-authorization"}
+	not input.attached
 	some present, missing in other
 	present in allowed
 	not missing in allowed
 	loc := first_grant(present)
+}
+
+# A principal's policies are taken together: SendEmail in one and
+# SendRawEmail in another is fine. Reported once per principal, in the
+# first of its documents that grants the action.
+unit_report contains result.fail(rego.metadata.chain(), object.union(
+	send.at(loc, {
+		"message": sprintf("%s (%s, across its policies)", [message[present], unit.name(p)]),
+		"fix": fix(loc, present),
+	}),
+	{"document": k},
+)) if {
+	some p in input.unit.principals
+	allowed := unit.allowed(p)
+	some present, missing in other
+	present in allowed
+	not missing in allowed
+	k := min({k |
+		some k in p.policies
+		input.unit.documents[k].kind == "identity"
+		some st in unit.statements(k)
+		policy.allow(st)
+		present in policy.actions(st)
+	})
+	loc := first_grant(present) with input as input.unit.documents[k]
 }
 
 # first_grant is the first place, in document order, where an Allow

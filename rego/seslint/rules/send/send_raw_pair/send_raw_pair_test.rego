@@ -77,3 +77,29 @@ test_other_kinds_are_not_checked if {
 		count(send_raw_pair.report) == 0 with input as {"kind": kind, "document": {"Statement": [{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "*"}]}}
 	}
 }
+
+unit_doc(actions) := {"kind": "identity", "attached": true, "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": actions, "Resource": "*"}]}}
+
+test_attached_documents_are_left_to_the_unit if {
+	count(send_raw_pair.report) == 0 with input as unit_doc(["ses:SendEmail"])
+}
+
+test_principal_with_both_actions_across_policies_passes if {
+	count(send_raw_pair.unit_report) == 0 with input as {"unit": {
+		"documents": [unit_doc(["ses:SendEmail"]), unit_doc(["ses:SendRawEmail"])],
+		"principals": [{"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0, 1], "boundary": -1, "boundary_ref": "", "place": 0}],
+	}}
+}
+
+test_principal_missing_raw_is_reported_once_in_its_first_granting_policy if {
+	send_raw_pair.unit_report == {{
+		"rule": "SES201",
+		"document": 1,
+		"path": ["Statement", 0, "Action", 1],
+		"message": "ses:SendEmail is allowed but ses:SendRawEmail is not: mail sent through the SES SMTP interface or as raw MIME with SendRawEmail fails with Unauthorized (role Mailer, across its policies)",
+		"fix": "add \"ses:SendRawEmail\" next to \"ses:SendEmail\"",
+	}} with input as {"unit": {
+		"documents": [unit_doc(["ses:GetSendQuota"]), unit_doc(["ses:GetSendStatistics", "ses:SendEmail"]), unit_doc(["ses:SendEmail"])],
+		"principals": [{"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0, 2, 1], "boundary": -1, "boundary_ref": "", "place": 0}],
+	}}
+}
