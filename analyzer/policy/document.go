@@ -52,13 +52,14 @@ type Document struct {
 // SESRelevant reports whether a document can affect Amazon SES: it names an
 // ses: action, an action pattern whose service part matches "ses" ("*",
 // "s*:Send*"), or a NotAction (which covers every action it does not list);
-// permissions boundaries and sending authorization policies always can.
+// permissions boundaries, SCPs (an allow list that names no SES action
+// blocks sending) and sending authorization policies always can.
 // Extractors of templates check only relevant documents, so a repository's
 // unrelated IAM policies do not produce findings. A document that could not
 // be decoded is relevant: a broken policy is worth reporting.
 func (d *Document) SESRelevant() bool {
 	switch d.Kind {
-	case Boundary, SendingAuthorization:
+	case Boundary, SendingAuthorization, SCP:
 		return true
 	}
 	if d.Decoded == nil || d.Decoded.Root == nil {
