@@ -209,19 +209,10 @@ func (e *Engine) EvalDirectives(ctx context.Context, u *policy.Unit) ([]*Finding
 		places = append(places, placeRef{node: d.Node, file: d.File})
 		var entries []*ast.Term
 		for _, en := range d.Entries {
-			path := make([]*ast.Term, len(en.Path))
-			for i, p := range en.Path {
-				switch p := p.(type) {
-				case string:
-					path[i] = ast.StringTerm(p)
-				case int:
-					path[i] = ast.IntNumberTerm(p)
-				}
-			}
 			entries = append(entries, ast.ObjectTerm(
 				ast.Item(ast.StringTerm("rule"), ast.StringTerm(en.Rule)),
 				ast.Item(ast.StringTerm("reason"), ast.StringTerm(en.Reason)),
-				ast.Item(ast.StringTerm("path"), ast.ArrayTerm(path...)),
+				ast.Item(ast.StringTerm("path"), pathTerm(en.Path)),
 				ast.Item(ast.StringTerm("key"), ast.BooleanTerm(en.Key)),
 				ast.Item(ast.StringTerm("matched"), ast.BooleanTerm(en.Matched)),
 			))

@@ -59,7 +59,9 @@ func documentInput(doc *policy.Document) ast.Object {
 //
 //	unit.documents           every document, each shaped as for one document
 //	unit.principals          name, type, policies (document indexes),
-//	                         boundary (index or -1), boundary_ref, place
+//	                         boundary (index or -1), boundary_ref,
+//	                         boundary_path (where the boundary is set in
+//	                         the definition), place
 //	unit.identities          name, region, place
 //	unit.configuration_sets  name, place
 //	now, now_ns              the evaluation time
@@ -91,6 +93,7 @@ func UnitInput(u *policy.Unit, now time.Time) (ast.Value, []placeRef) {
 			ast.Item(ast.StringTerm("policies"), ast.ArrayTerm(pol...)),
 			ast.Item(ast.StringTerm("boundary"), ast.IntNumberTerm(p.Boundary)),
 			ast.Item(ast.StringTerm("boundary_ref"), ast.StringTerm(p.BoundaryRef)),
+			ast.Item(ast.StringTerm("boundary_path"), pathTerm(p.BoundaryPath)),
 			ast.Item(ast.StringTerm("place"), place(p.Node, p.File)),
 		))
 	}
@@ -149,4 +152,17 @@ func nodeValue(n *policy.Node) ast.Value {
 		return obj
 	}
 	return ast.Null{}
+}
+
+func pathTerm(path []policy.PathElem) *ast.Term {
+	terms := make([]*ast.Term, 0, len(path))
+	for _, p := range path {
+		switch p := p.(type) {
+		case string:
+			terms = append(terms, ast.StringTerm(p))
+		case int:
+			terms = append(terms, ast.IntNumberTerm(p))
+		}
+	}
+	return ast.ArrayTerm(terms...)
 }

@@ -154,9 +154,12 @@ type Principal struct {
 	// there is none): an ARN, or a reference the unit could not resolve.
 	BoundaryRef string
 	// Node is the principal's definition (its properties or block), so
-	// rules can point at an element of it (["PermissionsBoundary"]).
-	Node *Node
-	File *File
+	// rules can point at an element of it; BoundaryPath is where its
+	// boundary is set in Node (["PermissionsBoundary"],
+	// ["permissions_boundary"]).
+	Node         *Node
+	BoundaryPath []PathElem
+	File         *File
 }
 
 // SESIdentity is an SES identity a unit defines: a domain or an address.

@@ -73,7 +73,7 @@ func readExpected(t *testing.T, path string) []expectation {
 func TestFixtures(t *testing.T) {
 	eng := newEngine(t)
 	var dirs []string
-	for _, format := range []string{"policy", "cloudformation"} {
+	for _, format := range []string{"policy", "cloudformation", "terraform"} {
 		found, err := filepath.Glob("../../fixtures/" + format + "/*")
 		if err != nil {
 			t.Fatal(err)

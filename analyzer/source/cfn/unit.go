@@ -25,7 +25,7 @@ func (t *Template) Unit() *policy.Unit {
 				// Policies property is ignored by SAM.
 				continue
 			}
-			p := &policy.Principal{Name: r.ID, Type: r.Type, Boundary: -1, Node: r.Props, File: t.File}
+			p := &policy.Principal{Name: r.ID, Type: r.Type, Boundary: -1, Node: r.Props, File: t.File, BoundaryPath: []policy.PathElem{"PermissionsBoundary"}}
 			if p.Node == nil {
 				p.Node = r.Node
 			}

@@ -253,7 +253,7 @@ func (m *Module) relate(u *policy.Unit) {
 		}
 		switch b.typ {
 		case "aws_iam_role", "aws_iam_user", "aws_iam_group":
-			p := &policy.Principal{Name: b.address(), Type: b.typ, Boundary: -1, Node: blockNode(b), File: b.file}
+			p := &policy.Principal{Name: b.address(), Type: b.typ, Boundary: -1, Node: blockNode(b), File: b.file, BoundaryPath: []policy.PathElem{"permissions_boundary"}}
 			p.Policies = append(p.Policies, byOwner[b.address()]...)
 			if v := b.attrs["permissions_boundary"]; v != nil && (v.ref != "" || v.node.Kind != policy.Null) {
 				p.BoundaryRef = describe(v)

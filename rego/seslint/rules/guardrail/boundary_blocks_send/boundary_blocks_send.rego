@@ -49,7 +49,7 @@ import data.seslint.lib.unit
 unit_report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("the permissions boundary %s does not allow %s, which %s's policies allow: every such send fails with Unauthorized", [boundary_name(p), send.describe(blocked), unit.name(p)]),
 	"place": p.place,
-	"path": ["PermissionsBoundary"],
+	"path": p.boundary_path,
 }) if {
 	some p in input.unit.principals
 	p.boundary >= 0

@@ -6,7 +6,7 @@ doc(kind, owner, statements) := {"kind": kind, "owner": owner, "attached": true,
 
 send := doc("identity", "Mailer", [{"Effect": "Allow", "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "*"}])
 
-mailer := {"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0], "boundary": 1, "boundary_ref": "${Boundary}", "place": 3}
+mailer := {"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0], "boundary": 1, "boundary_ref": "${Boundary}", "boundary_path": ["PermissionsBoundary"], "place": 3}
 
 test_boundary_without_ses if {
 	boundary_blocks_send.unit_report == {{

@@ -39,7 +39,7 @@ import data.seslint.lib.unit
 unit_report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("%s allows %s but its permissions boundary %s is not defined here: check that it allows sending", [unit.name(p), send.describe(wanted), p.boundary_ref]),
 	"place": p.place,
-	"path": ["PermissionsBoundary"],
+	"path": p.boundary_path,
 }) if {
 	some p in input.unit.principals
 	p.boundary < 0
