@@ -36,17 +36,41 @@ package seslint.rules.resource.resource_level
 import data.seslint.lib.policy
 import data.seslint.lib.result
 
-report contains result.fail(rego.metadata.chain(), {
-	"message": sprintf("%s has no resource-level permissions and is granted only on \"Resource\": \"*\": this statement, scoped to %s, never allows it", [e.value, scope(st)]),
-	"path": e.path,
-	"fix": fix(st),
-}) if {
+report contains result.fail(rego.metadata.chain(), object.union(
+	{
+		"message": sprintf("%s has no resource-level permissions and is granted only on \"Resource\": \"*\": this statement, scoped to %s, never allows it", [e.value, scope(st)]),
+		"path": e.path,
+		"fix": fix(st),
+	},
+	edits(st, i),
+)) if {
 	policy.identity_like
 	some st in policy.statements
 	policy.allow(st)
 	scoped(st)
-	some e in unscoped_entries(st)
+	some i, e in unscoped_entries(st)
 }
+
+# edits is the mechanical fix, carried by the statement's first finding
+# only: the statement split in two (or its Resource set to "*" when every
+# action needs it).
+edits(st, 0) := {"edits": [{"path": st.path, "op": "replace", "text": split_text(st)}]} if count(kept(st)) > 0
+
+edits(st, 0) := {"edits": [{"path": array.concat(st.path, ["Resource"]), "op": "replace", "text": "\"*\""}]} if count(kept(st)) == 0
+
+edits(_, i) := {} if i > 0
+
+split_text(st) := text if {
+	star := json.marshal({"Effect": "Allow", "Action": moved(st), "Resource": "*"})
+	rest := json.marshal(object.union(st.value, {"Action": kept(st)}))
+	text := concat(", ", [star, rest])
+	count(st.path) > 1
+}
+
+split_text(st) := sprintf("[%s, %s]", [
+	json.marshal({"Effect": "Allow", "Action": moved(st), "Resource": "*"}),
+	json.marshal(object.union(st.value, {"Action": kept(st)})),
+]) if count(st.path) == 1
 
 # scoped is true for a statement whose Resource lists neither "*" nor a
 # value known only at deploy time.

@@ -18,6 +18,10 @@ test_seed_actions_on_an_identity_arn if {
 			"message": "ses:GetSendQuota has no resource-level permissions and is granted only on \"Resource\": \"*\": this statement, scoped to \"arn:aws:ses:eu-west-1:123456789012:identity/example.com\", never allows it",
 			"path": ["Statement", 0, "Action", 1],
 			"fix": split_fix,
+			"edits": [{"path": ["Statement", 0], "op": "replace", "text": concat(", ", [
+				`{"Action":["ses:GetSendQuota","ses:GetSendStatistics"],"Effect":"Allow","Resource":"*"}`,
+				`{"Action":["ses:SendEmail","ses:SendRawEmail"],"Effect":"Allow","Resource":"arn:aws:ses:eu-west-1:123456789012:identity/example.com"}`,
+			])}],
 		},
 		{
 			"rule": "SES302",
@@ -38,6 +42,7 @@ test_only_unscoped_actions_in_a_boundary if {
 		"message": "SES:listidentities has no resource-level permissions and is granted only on \"Resource\": \"*\": this statement, scoped to \"arn:aws:ses:eu-west-1:123456789012:identity/example.com\" and 1 more, never allows it",
 		"path": ["Statement", "Action", 0],
 		"fix": "set \"Resource\": \"*\" in this statement",
+		"edits": [{"path": ["Statement", "Resource"], "op": "replace", "text": "\"*\""}],
 	}} with input as {"kind": "boundary", "document": {"Statement": {
 		"Effect": "Allow",
 		"Action": "SES:listidentities",

@@ -47,10 +47,13 @@ allowed := {a |
 	some a in policy.actions(st)
 }
 
-report contains result.fail(rego.metadata.chain(), send.at(loc, {
-	"message": message[present],
-	"fix": fix(loc, present),
-})) if {
+report contains result.fail(rego.metadata.chain(), object.union(
+	send.at(loc, {
+		"message": message[present],
+		"fix": fix(loc, present),
+	}),
+	edits(loc, present),
+)) if {
 	policy.kind in {"identity", "sending-authorization"}
 	not input.attached
 	some present, missing in other
@@ -62,13 +65,14 @@ report contains result.fail(rego.metadata.chain(), send.at(loc, {
 # A principal's policies are taken together: SendEmail in one and
 # SendRawEmail in another is fine. Reported once per principal, in the
 # first of its documents that grants the action.
-unit_report contains result.fail(rego.metadata.chain(), object.union(
+unit_report contains result.fail(rego.metadata.chain(), object.union_n([
 	send.at(loc, {
 		"message": sprintf("%s (%s, across its policies)", [message[present], unit.name(p)]),
 		"fix": fix(loc, present),
 	}),
 	{"document": k},
-)) if {
+	ed,
+])) if {
 	some p in input.unit.principals
 	allowed := unit.allowed(p)
 	some present, missing in other
@@ -82,6 +86,7 @@ unit_report contains result.fail(rego.metadata.chain(), object.union(
 		present in policy.actions(st)
 	})
 	loc := first_grant(present) with input as input.unit.documents[k]
+	ed := edits(loc, present) with input as input.unit.documents[k]
 }
 
 # first_grant is the first place, in document order, where an Allow
@@ -106,3 +111,21 @@ message := {
 fix(loc, present) := sprintf("add \"ses:%s\" next to %s", [other[present], json.marshal(loc.value)]) if not loc.key
 
 fix(loc, present) := sprintf("allow \"ses:%s\" too: remove the NotAction entry that excludes it", [other[present]]) if loc.key
+
+# edits adds the missing action next to the one granted: after it in a
+# list, or by turning a single action into a list. Nothing for a grant
+# through NotAction.
+edits(loc, present) := {"edits": [{"path": loc.path, "op": "insert_after", "text": sprintf(", \"ses:%s\"", [other[present]])}]} if {
+	not loc.key
+	in_list(loc.path)
+}
+
+edits(loc, present) := {"edits": [{"path": array.slice(loc.path, 0, count(loc.path) - 1), "op": "replace", "text": json.marshal([loc.value, sprintf("ses:%s", [other[present]])])}]} if {
+	not loc.key
+	not in_list(loc.path)
+}
+
+edits(loc, _) := {} if loc.key
+
+# in_list is true when the Action element holding path is a list.
+in_list(path) if is_array(object.get(input.document, array.slice(path, 0, count(path) - 1), null))

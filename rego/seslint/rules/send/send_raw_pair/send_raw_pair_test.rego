@@ -20,6 +20,7 @@ test_send_email_without_raw if {
 		"message": send_email_only,
 		"path": ["Statement", 1, "Action", 1],
 		"fix": "add \"ses:SendRawEmail\" next to \"ses:SendEmail\"",
+		"edits": [{"path": ["Statement", 1, "Action", 1], "op": "insert_after", "text": ", \"ses:SendRawEmail\""}],
 	}} with input as identity([
 		{"Effect": "Allow", "Action": "ses:GetSendQuota", "Resource": "*"},
 		{"Effect": "Allow", "Action": ["ses:SendTemplatedEmail", "ses:SendEmail"], "Resource": "*"},
@@ -33,6 +34,7 @@ test_raw_without_send_email_in_a_single_statement_object if {
 		"message": send_raw_only,
 		"path": ["Statement", "Action", 0],
 		"fix": "add \"ses:SendEmail\" next to \"ses:SendRaw*\"",
+		"edits": [{"path": ["Statement", "Action"], "op": "replace", "text": "[\"ses:SendRaw*\",\"ses:SendEmail\"]"}],
 	}} with input as {"kind": "identity", "document": {"Statement": {"Effect": "Allow", "Action": "ses:SendRaw*", "Resource": "*"}}}
 }
 
@@ -52,6 +54,7 @@ test_sending_authorization_policy if {
 		"message": send_email_only,
 		"path": ["Statement", 0, "Action", 0],
 		"fix": "add \"ses:SendRawEmail\" next to \"ses:SendEmail\"",
+		"edits": [{"path": ["Statement", 0, "Action"], "op": "replace", "text": "[\"ses:SendEmail\",\"ses:SendRawEmail\"]"}],
 	}} with input as {"kind": "sending-authorization", "document": {"Statement": [{
 		"Effect": "Allow", "Principal": {"AWS": "111122223333"},
 		"Action": "ses:SendEmail", "Resource": "arn:aws:ses:us-east-1:123456789012:identity/example.com",
@@ -98,6 +101,7 @@ test_principal_missing_raw_is_reported_once_in_its_first_granting_policy if {
 		"path": ["Statement", 0, "Action", 1],
 		"message": "ses:SendEmail is allowed but ses:SendRawEmail is not: mail sent through the SES SMTP interface or as raw MIME with SendRawEmail fails with Unauthorized (role Mailer, across its policies)",
 		"fix": "add \"ses:SendRawEmail\" next to \"ses:SendEmail\"",
+		"edits": [{"path": ["Statement", 0, "Action", 1], "op": "insert_after", "text": ", \"ses:SendRawEmail\""}],
 	}} with input as {"unit": {
 		"documents": [unit_doc(["ses:GetSendQuota"]), unit_doc(["ses:GetSendStatistics", "ses:SendEmail"]), unit_doc(["ses:SendEmail"])],
 		"principals": [{"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0, 2, 1], "boundary": -1, "boundary_ref": "", "place": 0}],
