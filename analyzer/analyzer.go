@@ -84,10 +84,6 @@ var Now = func() time.Time {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	eng, err := sharedEngine()
-	if err != nil {
-		return nil, err
-	}
 	readFile := pass.ReadFile
 	if readFile == nil {
 		readFile = os.ReadFile
@@ -95,6 +91,12 @@ func run(pass *analysis.Pass) (any, error) {
 	found, dirs := gosrc.Extract(&gosrc.Package{Fset: pass.Fset, Files: pass.Files, Info: pass.TypesInfo, ReadFile: readFile})
 	if len(found) == 0 && len(dirs) == 0 {
 		return []*engine.Finding(nil), nil
+	}
+	// The rules are compiled only for packages that hold a policy: under
+	// go vet each package is its own process.
+	eng, err := sharedEngine()
+	if err != nil {
+		return nil, err
 	}
 	findings, errs := Check(eng, pass.Pkg.Path(), found, dirs, Now())
 	if len(errs) > 0 {
