@@ -284,7 +284,7 @@ func extract(f *policy.File) *policy.Unit {
 			}
 			return nil
 		}
-		if cfn.Sniff(f.Content) {
+		if cfn.Sniff(f.Content) || terraform.SniffPlan(f.Content) {
 			last := dec.Errors[len(dec.Errors)-1]
 			return single(unparsed(f, &policy.DecodeError{
 				Kind: policy.ErrFileSyntax, Span: last.Span,

@@ -86,9 +86,11 @@ func commentDirectives(f *policy.File, blocks []*block) []*policy.Directive {
 		}
 		node := &policy.Node{Kind: policy.Array, Span: policy.Span{Start: idStart, End: lineStart + len(line)}}
 		var entries []policy.DirectiveEntry
+		at := idStart
 		for k, id := range strings.Split(string(m[1]), ",") {
-			node.Elems = append(node.Elems, &policy.Node{Kind: policy.String, Text: id, Span: policy.Span{Start: idStart, End: idStart + len(m[1])}})
+			node.Elems = append(node.Elems, &policy.Node{Kind: policy.String, Text: id, Span: policy.Span{Start: at, End: at + len(id)}})
 			entries = append(entries, policy.DirectiveEntry{Rule: strings.TrimSpace(id), Reason: strings.TrimSpace(string(m[2])), Path: []policy.PathElem{k}})
+			at += len(id) + 1
 		}
 		out = append(out, &policy.Directive{File: f, Node: node, Scope: scope, Entries: entries})
 	}

@@ -149,33 +149,48 @@ func (m *Module) addValue(b *block, v *value, kind policy.DocKind, name, identit
 		d.Size = len(v.text)
 		m.unit.Documents = append(m.unit.Documents, &d)
 	case v.ref != "":
-		if root := m.policyDocumentRef(v.ref); root != nil {
+		if root, b := m.policyDocumentRef(v.ref); root != nil {
 			d := base
 			d.Decoded = &policy.Decoded{Root: root}
 			d.Size = jsonSize(root)
 			d.Start = policy.Span{Start: root.Span.Start, End: root.Span.Start + 1}
-			d.File = m.byAddr[strings.TrimSuffix(v.ref, ".json")].file
+			d.File = b.file
 			m.unit.Documents = append(m.unit.Documents, &d)
 		}
 	}
 }
 
-// policyDocumentRef resolves data.aws_iam_policy_document.X.json (and
-// .minified_json) to the document the data block builds.
-func (m *Module) policyDocumentRef(ref string) *policy.Node {
-	for _, suffix := range []string{".json", ".minified_json"} {
-		if addr, ok := strings.CutSuffix(ref, suffix); ok && strings.HasPrefix(addr, "data.aws_iam_policy_document.") {
-			if b := m.byAddr[addr]; b != nil {
-				// A plan has the rendered document; a configuration has
-				// the blocks it is built from.
-				if v := b.attrs["json"]; v != nil && v.isText {
-					return policy.DecodeJSON([]byte(v.text), policy.OffsetMapper(v.offsets)).Root
-				}
-				return m.policyDocument(b, 0)
-			}
+// resolve finds the block a reference names, and the attribute it reads:
+// aws_iam_role.app.name → (aws_iam_role.app, "name"); instance keys are
+// dropped (data.x.send[0].json names data.x.send); a reference to a whole
+// block (aws_iam_group.mail, as in for_each lists) has no attribute.
+func (m *Module) resolve(ref string) (*block, string) {
+	ref = configAddress(ref)
+	if b := m.byAddr[ref]; b != nil {
+		return b, ""
+	}
+	if i := strings.LastIndex(ref, "."); i > 0 {
+		if b := m.byAddr[ref[:i]]; b != nil {
+			return b, ref[i+1:]
 		}
 	}
-	return nil
+	return nil, ""
+}
+
+// policyDocumentRef resolves a reference to the .json (or .minified_json)
+// of a data "aws_iam_policy_document", in the root or a child module, to
+// the document it builds, and returns the block.
+func (m *Module) policyDocumentRef(ref string) (*policy.Node, *block) {
+	b, attr := m.resolve(ref)
+	if b == nil || b.kind != "data" || b.typ != "aws_iam_policy_document" || (attr != "json" && attr != "minified_json") {
+		return nil, nil
+	}
+	// A plan has the rendered document; a configuration has the blocks it
+	// is built from.
+	if v := b.attrs["json"]; v != nil && v.isText {
+		return policy.DecodeJSON([]byte(v.text), policy.OffsetMapper(v.offsets)).Root, b
+	}
+	return m.policyDocument(b, 0), b
 }
 
 // identityOf returns the identity a sending authorization policy is
@@ -186,11 +201,7 @@ func (m *Module) identityOf(v *value) string {
 		return ""
 	}
 	if v.ref != "" {
-		addr := v.ref
-		if i := strings.LastIndex(addr, "."); i > 0 {
-			addr = addr[:i]
-		}
-		if b := m.byAddr[addr]; b != nil {
+		if b, _ := m.resolve(v.ref); b != nil {
 			for _, a := range []string{"domain", "email", "email_identity"} {
 				if s := b.str(a); s != "" {
 					if strings.HasSuffix(v.ref, ".arn") {
@@ -275,11 +286,10 @@ func (m *Module) relate(u *policy.Unit) {
 			return nil
 		}
 		if v.ref != "" {
-			addr := v.ref
-			if i := strings.LastIndex(addr, "."); i > 0 {
-				addr = addr[:i]
+			if b, _ := m.resolve(v.ref); b != nil {
+				return principals[b.address()]
 			}
-			return principals[addr]
+			return nil
 		}
 		// A literal name: the principal of that type whose name it is.
 		if v.node != nil && v.node.Kind == policy.String {
@@ -337,12 +347,8 @@ func (m *Module) policyRef(v *value, byOwner map[string][]int) []int {
 	if v == nil || v.ref == "" {
 		return nil
 	}
-	addr := v.ref
-	if i := strings.LastIndex(addr, "."); i > 0 {
-		addr = addr[:i]
-	}
-	if b := m.byAddr[addr]; b != nil && b.typ == "aws_iam_policy" {
-		return byOwner[addr]
+	if b, _ := m.resolve(v.ref); b != nil && b.typ == "aws_iam_policy" {
+		return byOwner[b.address()]
 	}
 	return nil
 }

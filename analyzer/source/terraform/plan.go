@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/seslint/seslint/analyzer/policy"
@@ -15,6 +16,12 @@ func IsPlan(root *policy.Node) bool {
 	_, pv := root.Get("planned_values")
 	_, fv := root.Get("format_version")
 	return pv && fv
+}
+
+// SniffPlan reports whether file content looks like a plan, before
+// decoding, so a plan cut short is reported rather than passed over.
+func SniffPlan(content []byte) bool {
+	return bytes.Contains(content, []byte(`"planned_values"`)) && bytes.Contains(content, []byte(`"format_version"`))
 }
 
 // FromPlan reads a plan as one deployment unit. Policies come from
@@ -93,13 +100,16 @@ func planResource(f *policy.File, r *policy.Node, refs map[string]map[string][]s
 	values, _ := r.Get("values")
 	if values != nil && values.Kind == policy.Object {
 		for _, m := range values.Members {
+			if m.Value.Kind == policy.Null {
+				continue // unset
+			}
 			if nestedBlocks[m.Key] {
 				for _, nb := range objects(m.Value) {
 					b.blocks[m.Key] = append(b.blocks[m.Key], jsonBlock(f, nb, m.Key, "", ""))
 				}
 				continue
 			}
-			v := &value{node: m.Value}
+			v := &value{node: unknownNulls(m.Value)}
 			if m.Value.Kind == policy.String {
 				v.text, v.offsets, v.isText = m.Value.Text, policy.JSONStringOffsets(f.Content, m.Value.Span), true
 			}

@@ -54,7 +54,7 @@ func (m *Module) policyDocument(b *block, depth int) *policy.Node {
 	fromRefs := func(attr string) {
 		if v := b.attrs[attr]; v != nil && depth < 8 {
 			for _, r := range v.refs {
-				if doc := m.policyDocumentRef(r); doc != nil {
+				if doc, _ := m.policyDocumentRef(r); doc != nil {
 					if s, ok := doc.Get("Statement"); ok {
 						merge(s.Elems)
 					}
@@ -63,11 +63,20 @@ func (m *Module) policyDocument(b *block, depth int) *policy.Node {
 		}
 	}
 	fromRefs("source_policy_documents")
+	// The block's own statements replace source statements with their sid
+	// but are all kept: two of its own with one sid is an error the rules
+	// report (SES108), not a merge.
 	var own []*policy.Node
 	for _, sb := range b.blocks["statement"] {
 		own = append(own, statement(sb))
 	}
-	merge(own)
+	var kept []*policy.Node
+	for _, st := range stmts {
+		if !sidIn(st, own) {
+			kept = append(kept, st)
+		}
+	}
+	stmts = append(kept, own...)
 	fromRefs("override_policy_documents")
 
 	span := b.span
@@ -164,4 +173,18 @@ func jsonSize(n *policy.Node) int {
 		return 0
 	}
 	return len(strings.TrimSpace(string(b)))
+}
+
+// sidIn reports whether st has a sid that one of list has too.
+func sidIn(st *policy.Node, list []*policy.Node) bool {
+	s, ok := st.Get("Sid")
+	if !ok || s.Kind != policy.String || s.Text == "" {
+		return false
+	}
+	for _, o := range list {
+		if os, ok := o.Get("Sid"); ok && os.Text == s.Text {
+			return true
+		}
+	}
+	return false
 }

@@ -21,9 +21,13 @@ var nestedBlocks = map[string]bool{
 // a reference), with positions mapped back into the JSON string.
 func parseTFJSON(f *policy.File) ([]*block, []*policy.Directive, *policy.DecodeError) {
 	dec := policy.DecodeJSON(f.Content, nil)
-	if dec.Root == nil {
-		last := dec.Errors[len(dec.Errors)-1]
-		return nil, nil, &policy.DecodeError{Kind: policy.ErrFileSyntax, Span: last.Span, Message: "JSON: " + last.Message, Fix: last.Fix}
+	// Terraform's JSON parser accepts no trailing comma or typographic
+	// quote: what the decoder recovers from is still a file Terraform
+	// rejects.
+	for _, e := range dec.Errors {
+		if e.Kind != policy.ErrDuplicateKey {
+			return nil, nil, &policy.DecodeError{Kind: policy.ErrFileSyntax, Span: e.Span, Message: "JSON: " + e.Message, Fix: e.Fix}
+		}
 	}
 	root := dec.Root
 	var blocks []*block
@@ -32,19 +36,21 @@ func parseTFJSON(f *policy.File) ([]*block, []*policy.Directive, *policy.DecodeE
 		dirs = append(dirs, d)
 	}
 	for _, kind := range []string{"resource", "data"} {
-		byType, ok := root.Get(kind)
-		if !ok || byType.Kind != policy.Object {
+		section, ok := root.Get(kind)
+		if !ok {
 			continue
 		}
-		for _, t := range byType.Members {
-			if t.Value.Kind != policy.Object {
-				continue
-			}
-			for _, n := range t.Value.Members {
-				for _, body := range objects(n.Value) {
-					blocks = append(blocks, jsonBlock(f, body, kind, t.Key, n.Key))
-					if d := jsonDirective(f, body, body.Span); d != nil {
-						dirs = append(dirs, d)
+		// Each level may be an object or a list of objects.
+		for _, byType := range objects(section) {
+			for _, t := range byType.Members {
+				for _, byName := range objects(t.Value) {
+					for _, n := range byName.Members {
+						for _, body := range objects(n.Value) {
+							blocks = append(blocks, jsonBlock(f, body, kind, t.Key, n.Key))
+							if d := jsonDirective(f, body, body.Span); d != nil {
+								dirs = append(dirs, d)
+							}
+						}
 					}
 				}
 			}
@@ -82,7 +88,9 @@ func objects(n *policy.Node) []*policy.Node {
 func jsonBlock(f *policy.File, body *policy.Node, kind, typ, name string) *block {
 	b := &block{kind: kind, typ: typ, name: name, file: f, attrs: map[string]*value{}, blocks: map[string][]*block{}, span: body.Span}
 	for _, m := range body.Members {
-		if m.Key == "//" {
+		// "//" is a comment; null is an attribute left unset (plans list
+		// every attribute).
+		if m.Key == "//" || m.Value.Kind == policy.Null {
 			continue
 		}
 		if nestedBlocks[m.Key] {
@@ -99,7 +107,7 @@ func jsonBlock(f *policy.File, body *policy.Node, kind, typ, name string) *block
 // jsonValue turns a JSON attribute value into a value, reading the HCL
 // inside "${...}" strings.
 func jsonValue(f *policy.File, n *policy.Node) *value {
-	v := &value{node: n}
+	v := &value{node: unknownNulls(n)}
 	switch n.Kind {
 	case policy.String:
 		if expr, offs, ok := interpolation(f, n); ok {
@@ -130,19 +138,23 @@ func jsonValue(f *policy.File, n *policy.Node) *value {
 	return v
 }
 
-// interpolation parses a string that is exactly one "${...}" as an HCL
-// expression; offs maps the expression's bytes (offsets in n.Text) to the
-// file.
+// interpolation parses a string that is exactly one "${...}" (it may hold
+// nested strings, and the rest of the file $${...} escapes) as an HCL
+// expression; offs maps the string's bytes to the file.
 func interpolation(f *policy.File, n *policy.Node) (hclsyntax.Expression, []int, bool) {
 	s := n.Text
-	if !strings.HasPrefix(s, "${") || !strings.HasSuffix(s, "}") || strings.Count(s, "${") != 1 {
+	if !strings.HasPrefix(s, "${") || !strings.HasSuffix(s, "}") {
 		return nil, nil, false
 	}
-	expr, diags := hclsyntax.ParseExpression([]byte(s[2:len(s)-1]), f.Path, hcl.Pos{Line: 1, Column: 1, Byte: 2})
+	tmpl, diags := hclsyntax.ParseTemplate([]byte(s), f.Path, hcl.Pos{Line: 1, Column: 1, Byte: 0})
 	if diags.HasErrors() {
 		return nil, nil, false
 	}
-	return expr, policy.JSONStringOffsets(f.Content, n.Span), true
+	wrap, ok := tmpl.(*hclsyntax.TemplateWrapExpr)
+	if !ok {
+		return nil, nil, false
+	}
+	return wrap.Wrapped, policy.JSONStringOffsets(f.Content, n.Span), true
 }
 
 // remap moves the spans of a tree built over a string's text into the file.
@@ -179,4 +191,21 @@ func jsonDirective(f *policy.File, holder *policy.Node, scope policy.Span) *poli
 		return nil
 	}
 	return policy.NewDirective(f, ign, scope)
+}
+
+// unknownNulls returns a list whose null elements (values a plan knows only
+// after apply) are symbolic, so they are not read as wrong types.
+func unknownNulls(n *policy.Node) *policy.Node {
+	if n.Kind != policy.Array {
+		return n
+	}
+	out := *n
+	out.Elems = make([]*policy.Node, len(n.Elems))
+	for i, e := range n.Elems {
+		if e.Kind == policy.Null {
+			e = &policy.Node{Kind: policy.String, Span: e.Span, Text: "${(known after apply)}"}
+		}
+		out.Elems[i] = e
+	}
+	return &out
 }
