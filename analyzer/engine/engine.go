@@ -129,6 +129,9 @@ type Violation struct {
 	// whose "place" is Place.
 	Document *int `json:"document"`
 	Place    *int `json:"place"`
+	// At "name" places a finding about the document's name where the name
+	// is written, when the source says.
+	At string `json:"at"`
 	// Edits are the mechanical fix, when the rule knows one: JSON text to
 	// put at a path of the document ("op": "replace" the element, or
 	// "insert_after" it).
@@ -373,6 +376,8 @@ func (e *Engine) place(item any, locate locator) (*Finding, error) {
 		if de.Edit != nil {
 			f.Edits = append(f.Edits, Edit{Span: de.Span, Text: *de.Edit})
 		}
+	case v.At == "name" && doc.NameSpan.End > doc.NameSpan.Start:
+		f.File, f.Span = doc.File, doc.NameSpan
 	case doc.Decoded != nil && doc.Decoded.Root != nil:
 		f.File = doc.File
 		f.Span, _ = doc.Decoded.Root.Lookup(path, v.Key)

@@ -67,7 +67,20 @@ func (d *Decoded) Fatal() bool { return d.Root == nil }
 // text is the policy text; mapOff (nil for identity) maps offsets in text to
 // offsets in the file.
 func DecodeJSON(text []byte, mapOff Mapper) *Decoded {
-	d := &decoder{src: text, mapOff: mapOff}
+	// A typographic quote inside a straight-quoted string is text (valid
+	// JSON). Only when that reading fails is a closing ” taken for a
+	// mistyped quote.
+	out := decode(text, mapOff, false)
+	if out.Fatal() {
+		if lenient := decode(text, mapOff, true); !lenient.Fatal() {
+			return lenient
+		}
+	}
+	return out
+}
+
+func decode(text []byte, mapOff Mapper, lenient bool) *Decoded {
+	d := &decoder{src: text, mapOff: mapOff, lenient: lenient}
 	out := &Decoded{}
 	d.skipBOM()
 	d.ws()
@@ -100,6 +113,9 @@ type decoder struct {
 	// path is the JSON path of the value being decoded, kept only to name
 	// duplicate keys.
 	path []PathElem
+	// lenient takes a typographic quote followed by , } ] or : inside a
+	// straight-quoted string for its closing quote.
+	lenient bool
 }
 
 func (d *decoder) span(start, end int) Span {
@@ -311,7 +327,7 @@ func (d *decoder) str() (string, bool) {
 				d.pos++
 				return d.result(&b, simple, simpleFrom, d.pos-1), true
 			}
-			if r, m := d.typographic(d.pos); m > 0 && (r == '”' || r == '’') && d.closesHere(d.pos+m) {
+			if r, m := d.typographic(d.pos); d.lenient && m > 0 && (r == '”' || r == '’') && d.closesHere(d.pos+m) {
 				end := d.pos
 				d.pos += m
 				text := d.result(&b, simple, simpleFrom, end)

@@ -205,3 +205,14 @@ func BenchmarkDecodeJSON(b *testing.B) {
 		}
 	}
 }
+
+func TestTypographicQuotesInsideValidStringsAreText(t *testing.T) {
+	src := `{"Description": "say “hi”, then go", "Statement": []}`
+	d := DecodeJSON([]byte(src), nil)
+	if d.Fatal() || len(d.Errors) != 0 {
+		t.Fatalf("valid JSON reported: %v", d.Errors)
+	}
+	if v, _ := d.Root.Get("Description"); v.Text != "say “hi”, then go" {
+		t.Errorf("value %q", v.Text)
+	}
+}

@@ -27,8 +27,10 @@ type Document struct {
 	// source names it ("SenderRole", "aws_iam_policy.sender"); empty for a
 	// plain policy file.
 	Owner string
-	// Name is the policy name, when the source gives one.
-	Name string
+	// Name is the policy name, when the source gives one, and NameSpan
+	// where it is written (rules about the name point there).
+	Name     string
+	NameSpan Span
 	// Identity is the SES identity a sending authorization policy is
 	// attached to (an ARN, a domain or an address), when known.
 	Identity string
@@ -81,11 +83,18 @@ func mentionsSES(n *Node, depth int) bool {
 		}
 	case Object:
 		for _, m := range n.Members {
-			switch m.Key {
-			case "NotAction":
+			switch strings.ToLower(m.Key) {
+			case "notaction", "notactions":
 				return true
-			case "Action":
+			case "action", "actions":
 				if actionMentionsSES(m.Value) {
+					return true
+				}
+			case "statement", "statements":
+				if isEmpty(m.Value) {
+					return true // a broken policy: report it
+				}
+				if mentionsSES(m.Value, depth+1) {
 					return true
 				}
 			default:
@@ -96,6 +105,10 @@ func mentionsSES(n *Node, depth int) bool {
 		}
 	}
 	return false
+}
+
+func isEmpty(n *Node) bool {
+	return (n.Kind == Array && len(n.Elems) == 0) || (n.Kind == Object && len(n.Members) == 0) || n.Kind == Null
 }
 
 func actionMentionsSES(n *Node) bool {

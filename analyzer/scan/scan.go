@@ -272,7 +272,8 @@ func extract(f *policy.File) *policy.Unit {
 	switch {
 	case strings.HasSuffix(name, ".json"):
 		dec := policy.DecodeJSON(f.Content, nil)
-		if doc := jsonpolicy.Extract(f, dec); doc != nil {
+		templateLike := cfn.Sniff(f.Content) || terraform.SniffPlan(f.Content)
+		if doc := jsonpolicy.Extract(f, dec); doc != nil && (dec.Root != nil || !templateLike) {
 			return single(doc)
 		}
 		if dec.Root != nil {
@@ -284,7 +285,7 @@ func extract(f *policy.File) *policy.Unit {
 			}
 			return nil
 		}
-		if cfn.Sniff(f.Content) || terraform.SniffPlan(f.Content) {
+		if templateLike {
 			last := dec.Errors[len(dec.Errors)-1]
 			return single(unparsed(f, &policy.DecodeError{
 				Kind: policy.ErrFileSyntax, Span: last.Span,

@@ -19,20 +19,20 @@ func (t *Template) Documents() []*policy.Document {
 	for _, r := range t.Resources {
 		switch r.Type {
 		case "AWS::IAM::Policy", "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy":
-			docs = append(docs, t.document(r.prop("PolicyDocument"), policy.Identity, r.ID, stringProp(r, "PolicyName"), "")...)
+			docs = append(docs, t.document(r.prop("PolicyDocument"), policy.Identity, r.ID, r.prop("PolicyName"), "")...)
 		case "AWS::IAM::ManagedPolicy":
 			kind := policy.Identity
 			if boundaries[r.ID] {
 				kind = policy.Boundary
 			}
-			docs = append(docs, t.document(r.prop("PolicyDocument"), kind, r.ID, stringProp(r, "ManagedPolicyName"), "")...)
+			docs = append(docs, t.document(r.prop("PolicyDocument"), kind, r.ID, r.prop("ManagedPolicyName"), "")...)
 		case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group":
 			docs = append(docs, t.inlinePolicies(r, r.prop("Policies"))...)
 		case "AWS::Serverless::Function", "AWS::Serverless::StateMachine":
 			docs = append(docs, t.samPolicies(r)...)
 		case "AWS::Organizations::Policy":
 			if typ := stringProp(r, "Type"); typ == "" || typ == "SERVICE_CONTROL_POLICY" {
-				docs = append(docs, t.document(r.prop("Content"), policy.SCP, r.ID, stringProp(r, "Name"), "")...)
+				docs = append(docs, t.document(r.prop("Content"), policy.SCP, r.ID, r.prop("Name"), "")...)
 			}
 		default:
 			if strings.HasPrefix(r.Type, "Custom::") || r.Type == "AWS::CloudFormation::CustomResource" {
@@ -56,6 +56,22 @@ func stringProp(r *Resource, name string) string {
 	return ""
 }
 
+// nameOf reads a policy name property: a literal, or a !Sub/!Join whose
+// unknown parts stay ${...}; "" when there is none.
+func (t *Template) nameOf(n *policy.Node) string {
+	if n == nil {
+		return ""
+	}
+	if n.Kind == policy.String {
+		return n.Text
+	}
+	rv := &resolver{t: t, branch: true}
+	if v := rv.value(n, 0); v != nil && v.Kind == policy.String {
+		return v.Text
+	}
+	return ""
+}
+
 // boundaryTargets returns the managed policies of this template that some
 // principal uses as its permissions boundary.
 func (t *Template) boundaryTargets() map[string]bool {
@@ -72,19 +88,13 @@ func (t *Template) boundaryTargets() map[string]bool {
 }
 
 func (t *Template) inlinePolicies(r *Resource, list *policy.Node) []*policy.Document {
-	if list == nil || list.Kind != policy.Array {
-		return nil
-	}
 	var docs []*policy.Document
-	for _, p := range list.Elems {
+	for _, p := range t.branches(list) {
 		if p.Kind != policy.Object {
 			continue
 		}
 		doc, _ := p.Get("PolicyDocument")
-		name := ""
-		if n, ok := p.Get("PolicyName"); ok && n.Kind == policy.String {
-			name = n.Text
-		}
+		name, _ := p.Get("PolicyName")
 		docs = append(docs, t.document(doc, policy.Identity, r.ID, name, "")...)
 	}
 	return docs
@@ -98,17 +108,13 @@ func (t *Template) samPolicies(r *Resource) []*policy.Document {
 	if p == nil {
 		return nil
 	}
-	items := []*policy.Node{p}
-	if p.Kind == policy.Array {
-		items = p.Elems
-	}
 	var docs []*policy.Document
-	for _, it := range items {
+	for _, it := range t.branches(p) {
 		if it.Kind != policy.Object {
 			continue
 		}
 		if _, ok := it.Get("Statement"); ok {
-			docs = append(docs, t.document(it, policy.Identity, r.ID, "", "")...)
+			docs = append(docs, t.document(it, policy.Identity, r.ID, nil, "")...)
 			continue
 		}
 		if root, name := t.samExpand(it); root != nil {
@@ -143,18 +149,39 @@ func (t *Template) customPolicy(r *Resource) []*policy.Document {
 			}
 		}
 	}
-	return t.document(doc, policy.SendingAuthorization, r.ID, stringProp(r, "PolicyName"), identity)
+	return t.document(doc, policy.SendingAuthorization, r.ID, r.prop("PolicyName"), identity)
 }
 
 // document turns a policy written in the template into documents: one, or
 // two when Fn::If chooses between values (each branch is checked). A policy
 // may be written as structure, as a JSON string, or as a Fn::Sub / Fn::Join
 // string; positions always point into the template.
-func (t *Template) document(n *policy.Node, kind policy.DocKind, owner, name, identity string) []*policy.Document {
+func (t *Template) document(n *policy.Node, kind policy.DocKind, owner string, name *policy.Node, identity string) []*policy.Document {
 	if n == nil {
 		return nil
 	}
-	base := policy.Document{File: t.File, Kind: kind, Owner: owner, Name: name, Identity: identity, Start: policy.Span{Start: n.Span.Start, End: n.Span.Start + 1}}
+	// A policy chosen by Fn::If: each branch is a document of its own
+	// (AWS::NoValue is none).
+	if fn, arg := intrinsic(n); fn == "Fn::If" {
+		if arg.Kind != policy.Array || len(arg.Elems) != 3 {
+			return nil
+		}
+		var docs []*policy.Document
+		for _, branch := range arg.Elems[1:] {
+			if fn, v := intrinsic(branch); fn == "Ref" && v.Kind == policy.String && v.Text == "AWS::NoValue" {
+				continue
+			}
+			docs = append(docs, t.document(branch, kind, owner, name, identity)...)
+		}
+		return docs
+	}
+	base := policy.Document{File: t.File, Kind: kind, Owner: owner, Name: t.nameOf(name), Identity: identity, Start: policy.Span{Start: n.Span.Start, End: n.Span.Start + 1}}
+	if name != nil {
+		base.NameSpan = name.Span
+		if fn, arg := intrinsic(name); fn == "Fn::Sub" && arg.Kind == policy.String {
+			base.NameSpan = arg.Span
+		}
+	}
 	if text, offsets, ok := t.policyText(n); ok {
 		d := base
 		d.Decoded = policy.DecodeJSON([]byte(text), policy.OffsetMapper(offsets))
@@ -168,6 +195,9 @@ func (t *Template) document(n *policy.Node, kind policy.DocKind, owner, name, id
 	for _, branch := range []bool{true, false} {
 		rv := &resolver{t: t, branch: branch}
 		root := rv.value(n, 0)
+		if root == nil {
+			continue
+		}
 		d := base
 		d.Decoded = &policy.Decoded{Root: root}
 		if b, err := json.Marshal(root.Interface()); err == nil {
@@ -243,4 +273,30 @@ func appendOffsets(dst, offs []int, n int, fallback int) []int {
 		dst = append(dst, fallback)
 	}
 	return dst
+}
+
+// branches flattens what a list property holds: its elements, the
+// elements of both branches of a Fn::If list or element, without
+// AWS::NoValue.
+func (t *Template) branches(n *policy.Node) []*policy.Node {
+	if n == nil {
+		return nil
+	}
+	if fn, arg := intrinsic(n); fn == "Fn::If" {
+		if arg.Kind != policy.Array || len(arg.Elems) != 3 {
+			return nil
+		}
+		return append(t.branches(arg.Elems[1]), t.branches(arg.Elems[2])...)
+	}
+	if fn, v := intrinsic(n); fn == "Ref" && v.Kind == policy.String && v.Text == "AWS::NoValue" {
+		return nil
+	}
+	if n.Kind != policy.Array {
+		return []*policy.Node{n}
+	}
+	var out []*policy.Node
+	for _, e := range n.Elems {
+		out = append(out, t.branches(e)...)
+	}
+	return out
 }

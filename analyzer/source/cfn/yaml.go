@@ -74,10 +74,15 @@ func yamlError(f *policy.File, err error) *policy.DecodeError {
 	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
-		// yaml.v3 reports these parser errors at its context mark, which
-		// is zero-based: the line it names is the one before.
-		if strings.HasPrefix(msg, "did not find expected") {
-			line++
+		// yaml.v3 reports parser errors that have a context (an open
+		// mapping or sequence) at the context mark, which is zero-based:
+		// the line it names is the one before. Scanner errors ("did not
+		// find expected alphabetic or numeric character") are right.
+		for _, p := range []string{"did not find expected key", "did not find expected ','", "did not find expected '-' indicator", "did not find expected node content"} {
+			if strings.HasPrefix(msg, p) {
+				line++
+				break
+			}
 		}
 	}
 	off := f.Offset(policy.Position{Line: line, Column: 1})

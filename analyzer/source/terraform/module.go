@@ -58,7 +58,7 @@ func (m *Module) Unit() *policy.Unit {
 		case "aws_iam_role":
 			for _, ip := range b.blocks["inline_policy"] {
 				if v := ip.attrs["policy"]; v != nil {
-					m.addValue(b, v, policy.Identity, ip.str("name"), "", ip.span)
+					m.addValue(b, v, policy.Identity, ip.str("name"), "", nameSpan(ip))
 				}
 			}
 		case "aws_ses_identity_policy":
@@ -127,12 +127,22 @@ func (b *block) str(attr string) string {
 // add makes the documents of a block's policy attribute.
 func (m *Module) add(b *block, attr string, kind policy.DocKind, name, identity string) {
 	if v := b.attrs[attr]; v != nil {
-		m.addValue(b, v, kind, name, identity, b.span)
+		m.addValue(b, v, kind, name, identity, nameSpan(b))
 	}
 }
 
-func (m *Module) addValue(b *block, v *value, kind policy.DocKind, name, identity string, _ policy.Span) {
-	base := policy.Document{File: b.file, Kind: kind, Owner: ownerOf(b), Name: name, Identity: identity, Start: policy.Span{Start: v.node.Span.Start, End: v.node.Span.Start + 1}}
+// nameSpan is where a block writes its policy name.
+func nameSpan(b *block) policy.Span {
+	for _, a := range []string{"name", "policy_name"} {
+		if v := b.attrs[a]; v != nil && v.node != nil {
+			return v.node.Span
+		}
+	}
+	return policy.Span{}
+}
+
+func (m *Module) addValue(b *block, v *value, kind policy.DocKind, name, identity string, nameSpan policy.Span) {
+	base := policy.Document{File: b.file, Kind: kind, Owner: ownerOf(b), Name: name, NameSpan: nameSpan, Identity: identity, Start: policy.Span{Start: v.node.Span.Start, End: v.node.Span.Start + 1}}
 	switch {
 	case v.jsonencode:
 		d := base

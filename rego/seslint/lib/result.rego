@@ -14,6 +14,13 @@ package seslint.lib.result
 #            severity (rules with two levels, such as SES104)
 #   fix      how to fix this occurrence, when more precise than the rule's
 #            remediation
+#   at       "name": the finding is about the document's name; it is placed
+#            where the source writes the name (path [] otherwise)
+#   edits    the mechanical fix: [{"path", "op": "replace"|"insert_after",
+#            "text"}], JSON text put at a path of the document
+#   document, place
+#            for unit_report: which document the path is in, or which
+#            definition (principal, identity, configuration set)
 fail(chain, details) := object.union(details, {"rule": rule_id(chain)})
 
 rule_id(chain) := id if {

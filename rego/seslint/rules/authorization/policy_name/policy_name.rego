@@ -32,6 +32,7 @@ max_length := 64
 report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("policy name %q %s: SES rejects the policy", [name, concat(" and ", problems)]),
 	"path": [],
+	"at": "name",
 }) if {
 	policy.kind == "sending-authorization"
 	name := object.get(input, "name", "")

@@ -16,6 +16,7 @@ test_name_with_space_and_dot if {
 		"rule": "SES407",
 		"message": "policy name \"allow sending.marketing\" contains \" \" \".\" (only letters, digits, - and _ are allowed): SES rejects the policy",
 		"path": [],
+		"at": "name",
 	}} with input as policy("sending-authorization", "allow sending.marketing")
 }
 
@@ -24,6 +25,7 @@ test_name_too_long if {
 		"rule": "SES407",
 		"message": sprintf("policy name %q is 65 characters long (at most 64): SES rejects the policy", [long_name]),
 		"path": [],
+		"at": "name",
 	}} with input as policy("sending-authorization", long_name)
 }
 
@@ -33,6 +35,7 @@ test_name_too_long_and_bad_characters if {
 		"rule": "SES407",
 		"message": sprintf("policy name %q is 67 characters long (at most 64) and contains \":\" (only letters, digits, - and _ are allowed): SES rejects the policy", [name]),
 		"path": [],
+		"at": "name",
 	}} with input as policy("sending-authorization", name)
 }
 
@@ -42,6 +45,7 @@ test_symbolic_name_checks_its_literal_part if {
 		"rule": "SES407",
 		"message": "policy name \"${AWS::StackName} send\" contains \" \" (only letters, digits, - and _ are allowed): SES rejects the policy",
 		"path": [],
+		"at": "name",
 	}} with input as policy("sending-authorization", "${AWS::StackName} send")
 }
 
