@@ -277,7 +277,7 @@ func extract(f *policy.File) *policy.Unit {
 			return single(doc)
 		}
 		if dec.Root != nil {
-			if t := cfn.FromJSON(f, dec.Root); t != nil {
+			if t := cfn.FromJSON(f, dec); t != nil {
 				return t.Unit()
 			}
 			if terraform.IsPlan(dec.Root) {

@@ -40,13 +40,63 @@ func (t *Template) Documents() []*policy.Document {
 			}
 		}
 	}
+	t.attachErrors(docs)
 	relevant := docs[:0]
 	for _, d := range docs {
 		if d.SESRelevant() {
 			relevant = append(relevant, d)
 		}
 	}
+	if broken := t.unattachedErrors(docs); broken != nil {
+		relevant = append(relevant, broken)
+	}
 	return relevant
+}
+
+// attachErrors gives each structured policy document the decode problems
+// found inside it (a trailing comma, a typographic quote, a duplicate key
+// in the policy), so the rules report them as the policy's.
+func (t *Template) attachErrors(docs []*policy.Document) {
+	var structured []*policy.Document
+	for _, d := range docs {
+		// Policies decoded from JSON text have their own errors already.
+		if d.Decoded.Root != nil && d.Decoded.Errors == nil {
+			structured = append(structured, d)
+		}
+	}
+	for _, e := range t.errs {
+		for _, d := range structured {
+			if r := d.Decoded.Root; e.Span.Start >= r.Span.Start && e.Span.Start < r.Span.End {
+				d.Decoded.Errors = append(d.Decoded.Errors, e)
+			}
+		}
+	}
+}
+
+// unattachedErrors turns the template's syntax problems outside any policy
+// (CloudFormation's JSON parser rejects a trailing comma anywhere) into a
+// document holding them as template errors (SES100).
+func (t *Template) unattachedErrors(docs []*policy.Document) *policy.Document {
+	var out []*policy.DecodeError
+	for _, e := range t.errs {
+		if e.Kind == policy.ErrDuplicateKey {
+			continue
+		}
+		inside := false
+		for _, d := range docs {
+			if r := d.Decoded.Root; r != nil && e.Span.Start >= r.Span.Start && e.Span.Start < r.Span.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, &policy.DecodeError{Kind: policy.ErrFileSyntax, Span: e.Span, Message: "JSON: " + e.Message, Fix: e.Fix})
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return &policy.Document{File: t.File, Kind: policy.Identity, Start: out[0].Span, Decoded: &policy.Decoded{Errors: out}}
 }
 
 func stringProp(r *Resource, name string) string {

@@ -17,6 +17,9 @@ type Template struct {
 	Resources []*Resource
 	byID      map[string]*Resource
 	yaml      *yamlDoc // nil for a JSON template
+	// errs are the problems found while decoding the template that did not
+	// stop it: trailing commas, typographic quotes, duplicate keys.
+	errs []*policy.DecodeError
 }
 
 // Resource is one entry of the template's Resources section.
@@ -69,16 +72,20 @@ func ParseYAML(f *policy.File) (*Template, *policy.DecodeError) {
 	if !IsTemplate(yd.root) {
 		return nil, nil
 	}
-	return newTemplate(f, yd.root, yd), nil
+	t := newTemplate(f, yd.root, yd)
+	t.errs = yd.errs
+	return t, nil
 }
 
 // FromJSON wraps a JSON document already decoded with policy.DecodeJSON;
 // nil when it is not a template.
-func FromJSON(f *policy.File, root *policy.Node) *Template {
-	if !IsTemplate(root) {
+func FromJSON(f *policy.File, dec *policy.Decoded) *Template {
+	if !IsTemplate(dec.Root) {
 		return nil
 	}
-	return newTemplate(f, root, nil)
+	t := newTemplate(f, dec.Root, nil)
+	t.errs = dec.Errors
+	return t
 }
 
 func newTemplate(f *policy.File, root *policy.Node, yd *yamlDoc) *Template {

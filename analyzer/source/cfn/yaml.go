@@ -39,6 +39,9 @@ type yamlDoc struct {
 	root    *policy.Node
 	scalars map[*policy.Node]*yaml.Node
 	expand  int
+	// errs are the duplicate keys (yaml.v3 does not report them when it
+	// decodes into nodes; CloudFormation keeps the last).
+	errs []*policy.DecodeError
 }
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -146,7 +149,15 @@ func (d *yamlDoc) convert(n *yaml.Node, depth int) (*policy.Node, *policy.Decode
 				return nil, err
 			}
 			ks := d.start(k)
-			out.Members = append(out.Members, policy.Member{Key: k.Value, KeySpan: policy.Span{Start: ks, End: ks + len(rawKey(d.f.Content, ks, k))}, Value: val})
+			keySpan := policy.Span{Start: ks, End: ks + len(rawKey(d.f.Content, ks, k))}
+			if _, dup := out.Get(k.Value); dup {
+				d.errs = append(d.errs, &policy.DecodeError{
+					Kind: policy.ErrDuplicateKey, Span: keySpan,
+					Message: fmt.Sprintf("duplicate key %q: only the last one counts", k.Value),
+					Fix:     "merge the two entries into one",
+				})
+			}
+			out.Members = append(out.Members, policy.Member{Key: k.Value, KeySpan: keySpan, Value: val})
 		}
 	case yaml.SequenceNode:
 		out = &policy.Node{Kind: policy.Array}
