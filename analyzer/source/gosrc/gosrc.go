@@ -353,16 +353,23 @@ func (x *extractor) sdkCall(lit *ast.CompositeLit) {
 		return ""
 	}
 	x.consume(pe)
+	target := pe
 	// A constant of this package is reported at its declaration.
 	if id, ok := pe.(*ast.Ident); ok {
 		if obj := x.pkg.Info.Uses[id]; obj != nil {
 			if d, ok := x.decls[obj]; ok {
-				x.add(d, in.kind, str(in.nameField), str(in.idField))
-				return
+				target = d
 			}
 		}
 	}
-	x.add(pe, in.kind, str(in.nameField), str(in.idField))
+	n := len(x.out)
+	x.add(target, in.kind, str(in.nameField), str(in.idField))
+	// Findings about the name go where the call writes it.
+	if ne, ok := fields[in.nameField]; ok && len(x.out) > n {
+		if tf := x.tokFile(ne.Pos()); tf != nil && tf == x.out[n].TokFile {
+			x.out[n].Doc.NameSpan = policy.Span{Start: tf.Offset(ne.Pos()), End: tf.Offset(ne.End())}
+		}
+	}
 }
 
 // consume marks an expression (and the constant it names) as read.

@@ -13,7 +13,7 @@ import (
 	"policies"
 )
 
-const delegate = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",` + // want `SES407: policy name "send as example.com"`
+const delegate = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",` +
 	` "Principal": "*",` + // want `SES402: principal "\*" with no condition`
 	` "Action": ["ses:SendEmail", "ses:SendRawEmail"],` +
 	` "Resource": "arn:aws:ses:us-east-1:123456789012:identity/other.com"}]}` // want `SES403: .*identity/other.com`
@@ -21,7 +21,7 @@ const delegate = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",` +
 func attach() *ses.PutIdentityPolicyInput {
 	return &ses.PutIdentityPolicyInput{
 		Identity:   aws.String("example.com"),
-		PolicyName: aws.String("send as example.com"),
+		PolicyName: aws.String("send as example.com"), // want `SES407: policy name "send as example.com"`
 		Policy:     aws.String(delegate),
 	}
 }
