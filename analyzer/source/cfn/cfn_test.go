@@ -123,7 +123,7 @@ func TestPolicyAsJSONStringInJSONTemplate(t *testing.T) {
 	src := "{\"Resources\": {\"P\": {\"Type\": \"AWS::IAM::ManagedPolicy\", \"Properties\": {\"PolicyDocument\": \"{\\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Action\\\": \\\"ses:SendEmails\\\", \\\"Resource\\\": \\\"*\\\"}]}\"}}}}"
 	f := policy.NewFile("t.json", []byte(src))
 	dec := policy.DecodeJSON(f.Content, nil)
-	tpl := FromJSON(f, dec.Root)
+	tpl := FromJSON(f, dec)
 	docs := tpl.Documents()
 	if len(docs) != 1 {
 		t.Fatalf("%d docs", len(docs))

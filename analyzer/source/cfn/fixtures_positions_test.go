@@ -143,7 +143,7 @@ func documentsOf(t *testing.T, name, src string, isJSON bool) (*policy.File, []*
 	if dec.Root == nil {
 		t.Fatalf("JSON does not decode: %v", dec.Errors)
 	}
-	tpl := FromJSON(f, dec.Root)
+	tpl := FromJSON(f, dec)
 	if tpl == nil {
 		t.Fatal("not recognised as a template")
 	}

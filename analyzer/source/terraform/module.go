@@ -145,6 +145,9 @@ func (m *Module) addValue(b *block, v *value, kind policy.DocKind, name, identit
 	base := policy.Document{File: b.file, Kind: kind, Owner: ownerOf(b), Name: name, NameSpan: nameSpan, Identity: identity, Start: policy.Span{Start: v.node.Span.Start, End: v.node.Span.Start + 1}}
 	switch {
 	case v.jsonencode:
+		if v.node.Kind != policy.Object {
+			return // jsonencode(local.x): the value is not in the source
+		}
 		d := base
 		d.Decoded = &policy.Decoded{Root: v.node}
 		d.Size = jsonSize(v.node)

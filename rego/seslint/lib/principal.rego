@@ -72,7 +72,19 @@ identity_name(arn) := substring(arn.resource, count("identity/"), -1) if startsw
 foreign_account(v) if {
 	not identity_account
 	valid_aws(v)
+	not own_account(v)
 }
+
+# own_account is true for a principal naming the deploying account itself
+# (${AWS::AccountId}, data.aws_caller_identity...account_id).
+own_account(v) if regex.match(own_account_pattern, account(v))
+
+own_account(v) if {
+	is_string(v)
+	regex.match(own_account_pattern, v)
+}
+
+own_account_pattern := `(?i)^\$\{(AWS::AccountId|data\.aws_caller_identity\.[^}]*account_id)\}$`
 
 foreign_account(v) if {
 	a := account(v)

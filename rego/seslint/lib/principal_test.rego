@@ -54,3 +54,9 @@ test_foreign_account if {
 	principal.foreign_account("${SenderAccount}") with input.identity as ""
 	not principal.foreign_account("*") with input.identity as ""
 }
+
+test_own_account_is_not_foreign if {
+	not principal.foreign_account("${AWS::AccountId}")
+	not principal.foreign_account("arn:aws:iam::${AWS::AccountId}:root")
+	principal.foreign_account("111122223333")
+}

@@ -100,12 +100,14 @@ report contains wrong_type(sprintf("Statement must be an object or a list of obj
 	v := grammar.document.Statement
 	not is_object(v)
 	not is_array(v)
+	not deploy_time(v)
 }
 
 report contains wrong_type(sprintf("a statement must be an object, not %s", [grammar.a_type(v)]), ["Statement", i]) if {
 	some i, v in grammar.document.Statement
 	is_array(grammar.document.Statement)
 	not is_object(v)
+	not deploy_time(v)
 }
 
 report contains wrong_type(sprintf("%s must be a string, not %s", [k, grammar.a_type(v)]), array.concat(st.path, [k])) if {
@@ -174,6 +176,7 @@ report contains wrong_type(sprintf(`Condition must be an object such as {"String
 	some st in policy.statements
 	v := object.get(st.value, "Condition", {})
 	not is_object(v)
+	not deploy_time(v)
 }
 
 report contains wrong_type(sprintf(`condition %s must be an object of condition keys and values, not %s`, [op, grammar.a_type(block)]), array.concat(st.path, ["Condition", op])) if {
@@ -181,6 +184,7 @@ report contains wrong_type(sprintf(`condition %s must be an object of condition 
 	is_object(st.value.Condition)
 	some op, block in st.value.Condition
 	not is_object(block)
+	not deploy_time(block)
 }
 
 report contains wrong_type(sprintf("condition value of %s must be a string, number or boolean or a list of them, not %s", [key, grammar.a_type(v)]), array.concat(st.path, ["Condition", op, key])) if {
@@ -209,6 +213,14 @@ scalar(v) if is_string(v)
 scalar(v) if is_number(v)
 
 scalar(v) if is_boolean(v)
+
+# deploy_time is true for a value only known at deploy time (a Terraform
+# expression or CloudFormation intrinsic kept as "${...}"): it may be of any
+# type.
+deploy_time(v) if {
+	is_string(v)
+	policy.is_symbolic(v)
+}
 
 wrong_type(message, path) := result.fail(rego.metadata.chain(), {
 	"message": sprintf("%s: %s", [message, rejected]),

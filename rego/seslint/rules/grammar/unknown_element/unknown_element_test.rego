@@ -251,3 +251,8 @@ test_well_formed_policies_pass if {
 	count(unknown_element.report) == 0 with input as {"kind": "identity", "document": {"Statement": {"Effect": "Deny", "NotAction": "ses:Send*", "NotResource": ["arn:aws:ses:*:*:identity/*"], "Principal": "*"}}}
 	count(unknown_element.report) == 0 with input as {"kind": "identity", "errors": [{"kind": "syntax", "message": "unterminated object", "fix": "close the object with }"}]}
 }
+
+test_deploy_time_values_may_be_of_any_type if {
+	count(unknown_element.report) == 0 with input as {"kind": "identity", "document": {"Version": "2012-10-17", "Statement": "${[for s in local.statements : s]}"}}
+	count(unknown_element.report) == 0 with input as {"kind": "identity", "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "*", "Condition": "${local.conditions}"}]}}
+}

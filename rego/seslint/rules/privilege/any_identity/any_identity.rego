@@ -34,7 +34,7 @@ import data.seslint.lib.policy
 import data.seslint.lib.result
 
 report contains result.fail(rego.metadata.chain(), {
-	"message": sprintf("%s allowed on \"Resource\": \"*\" with no ses:FromAddress condition: the holder may send as any identity verified in the account", [phrase(sends)]),
+	"message": sprintf("%s allowed on %s with no ses:FromAddress condition: the holder may send as any identity verified in the account", [phrase(sends), described(e.value)]),
 	"path": e.path,
 }) if {
 	policy.kind == "identity"
@@ -44,12 +44,29 @@ report contains result.fail(rego.metadata.chain(), {
 	count(sends) > 0
 	not from_address_condition(st)
 	some e in policy.entries(st, "Resource")
-	e.value == "*"
+	any_identity(e.value)
+}
+
+# any_identity is true for a Resource that names every identity: "*", or an
+# identity ARN whose name is a bare * (arn:aws:ses:REGION:ACCOUNT:identity/*).
+any_identity("*")
+
+any_identity(r) if {
+	is_string(r)
+	a := policy.parse_arn(r)
+	lower(a.service) == "ses"
+	a.resource == "identity/*"
 }
 
 from_address_condition(st) if {
 	some c in policy.conditions(st)
 	c.lkey == "ses:fromaddress"
+}
+
+# A Condition known only at deploy time may hold one.
+from_address_condition(st) if {
+	is_string(st.value.Condition)
+	policy.is_symbolic(st.value.Condition)
 }
 
 # phrase names the send actions: all of them up to three, else the first
@@ -73,3 +90,7 @@ phrase(sends) := sprintf("ses:%s, ses:%s and %d more send actions", [o[0], o[1],
 
 # ordered lists send actions in the catalog's order (SendEmail first).
 ordered(sends) := [a | some a in policy.catalog.sending_actions; a in sends]
+
+described("*") := "\"Resource\": \"*\""
+
+described(r) := sprintf("%q (every identity)", [r]) if r != "*"

@@ -34,3 +34,11 @@ test_from_address_scoped_or_other_kinds_pass if {
 	])
 	count(any_identity.report) == 0 with input as doc("boundary", [{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "*"}])
 }
+
+test_identity_wildcard_arn if {
+	any_identity.report == {{
+		"rule": "SES602",
+		"message": "ses:SendEmail allowed on \"arn:aws:ses:eu-west-1:123456789012:identity/*\" (every identity) with no ses:FromAddress condition: the holder may send as any identity verified in the account",
+		"path": ["Statement", 0, "Resource", 0],
+	}} with input as {"kind": "identity", "document": {"Statement": [{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "arn:aws:ses:eu-west-1:123456789012:identity/*"}]}}
+}
