@@ -16,7 +16,8 @@ func init() {
 }
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "literals", "policies", "sdk", "clean", "suppress")
+	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "literals", "policies", "sdk", "clean", "suppress",
+		"rules/grammar", "rules/send", "rules/resource", "rules/authorization", "rules/guardrail", "rules/privilege", "rules/directive")
 }
 
 func TestSuggestedFixes(t *testing.T) {
