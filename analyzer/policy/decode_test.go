@@ -216,3 +216,13 @@ func TestTypographicQuotesInsideValidStringsAreText(t *testing.T) {
 		t.Errorf("value %q", v.Text)
 	}
 }
+
+func TestAlignOffsetsEscapedBackslash(t *testing.T) {
+	// The Go literal "a\\u0041b" holds the six characters a\u0041b.
+	src := []byte(`"a\\u0041b"`)
+	value := `a\u0041b`
+	offs := AlignOffsets(src, 1, len(src)-1, value, true)
+	if got := offs[len(value)-1]; got != 9 {
+		t.Errorf("the b maps to %d, want 9 (%v)", got, offs)
+	}
+}

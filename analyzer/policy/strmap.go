@@ -109,10 +109,8 @@ func AlignOffsets(src []byte, start, end int, value string, escapes bool) []int 
 		}
 		c := src[si]
 		switch {
-		case c == value[vi]:
-			out = append(out, si)
-			si++
-			vi++
+		// An escape first: in "\\u0041" the first backslash is not the
+		// value's backslash but the start of an escape.
 		case escapes && c == '\\' && si+1 < end:
 			n, size := escapeSize(src[si+1 : end])
 			for range max(1, n) {
@@ -122,6 +120,10 @@ func AlignOffsets(src []byte, start, end int, value string, escapes bool) []int 
 				}
 			}
 			si += 1 + size
+		case c == value[vi]:
+			out = append(out, si)
+			si++
+			vi++
 		default:
 			si++
 		}

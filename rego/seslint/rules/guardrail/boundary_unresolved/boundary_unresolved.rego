@@ -7,6 +7,11 @@
 #   sending too. A note: check the boundary where it is defined. Seeds
 #   000-002: a boundary that does not allow SES makes every send fail with
 #   "Unauthorized".
+# related_resources:
+#   - description: Permissions boundaries for IAM entities
+#     ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+#   - description: How do I resolve an "Unauthorized" error when I send emails in Amazon SES?
+#     ref: https://repost.aws/knowledge-center/amazon-ses-send-email-unauthorized-error
 # custom:
 #   id: SES503
 #   severity: note
@@ -39,10 +44,10 @@ import data.seslint.lib.unit
 unit_report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("%s allows %s but its permissions boundary %s is not defined here: check that it allows sending", [unit.name(p), send.describe(wanted), p.boundary_ref]),
 	"place": p.place,
-	"path": p.boundary_path,
+	"path": unit.boundary_path(p),
 }) if {
 	some p in input.unit.principals
-	p.boundary < 0
+	p.boundary == -1
 	p.boundary_ref != ""
 	wanted := unit.allowed_send(p)
 	count(wanted) > 0

@@ -32,6 +32,12 @@ import data.seslint.lib.policy
 import data.seslint.lib.result
 import data.seslint.lib.send
 
+# An SCP needs nothing but itself, so this rule works per document
+# (report): every document is evaluated on its own, in a unit or not, and
+# an SCP is never attached to a principal, so each SCP is checked once,
+# whether it comes from a stack, a module, a plain JSON file or Go source.
+
+# scp names the SCP for messages: its name, else the resource that holds it.
 scp := concat("", ["SCP", named]) if input.name == ""
 
 scp := sprintf("SCP %q", [input.name]) if input.name != ""
@@ -40,46 +46,54 @@ named := sprintf(" %s", [input.owner]) if input.owner != ""
 
 named := "" if input.owner == ""
 
-report contains result.fail(rego.metadata.chain(), send.at(loc, {"message": sprintf(
-	"%s denies %s for every principal of the accounts it applies to: their sends fail with Unauthorized, whatever their own policies allow",
-	[scp, send.describe(blocked)],
-)})) if {
+# denies are the SCP's Deny statements that cover send actions on a
+# resource that can be an identity.
+denies contains {"statement": st, "blocked": blocked, "location": send.locations(st, blocked)[0]} if {
 	policy.kind == "scp"
 	some st in policy.statements
 	policy.deny(st)
-	not policy.conditional(st)
 	blocked := policy.covered_send_actions(st)
 	count(blocked) > 0
-	loc := send.locations(st, blocked)[0]
+	send.identity_scope(st)
 }
 
-report contains result.fail(rego.metadata.chain(), send.at(loc, {
+report contains result.fail(rego.metadata.chain(), send.at(d.location, {"message": sprintf(
+	"%s denies %s for every principal of the accounts it applies to: their sends fail with Unauthorized, whatever their own policies allow",
+	[scp, send.describe(d.blocked)],
+)})) if {
+	some d in denies
+	not policy.conditional(d.statement)
+}
+
+report contains result.fail(rego.metadata.chain(), send.at(d.location, {
 	"message": sprintf(
 		"%s denies %s when %s: check that the accounts' senders never match it",
-		[scp, send.describe(blocked), concat(", ", sort({c.key | some c in policy.conditions(st)}))],
+		[scp, send.describe(d.blocked), concat(", ", sort({c.key | some c in policy.conditions(d.statement)}))],
 	),
 	"level": "note",
 })) if {
-	policy.kind == "scp"
-	some st in policy.statements
-	policy.deny(st)
-	policy.conditional(st)
-	blocked := policy.covered_send_actions(st)
-	count(blocked) > 0
-	loc := send.locations(st, blocked)[0]
+	some d in denies
+	policy.conditional(d.statement)
 }
 
-# An allow-list SCP: its Allow statements name actions, and none covers a
-# send action (an Allow of "*", FullAWSAccess, allows everything).
-report contains result.fail(rego.metadata.chain(), {
-	"message": sprintf("%s is an allow list that names no SES send action: in the accounts it applies to, every send fails with Unauthorized", [scp]),
-	"path": first.path,
-}) if {
+# An allow-list SCP: it has Allow statements, and none covers a send
+# action (an Allow of "*", as FullAWSAccess, covers them all). Reported at
+# the first Allow's first Action entry (its NotAction key if it has one).
+report contains result.fail(rego.metadata.chain(), send.at(first, {
+	"message": sprintf("%s is an allow list that names no SES send action: in the accounts it applies to, every send fails with Unauthorized (unless another SCP attached at the same level allows SES)", [scp]),
+	"fix": "add the send actions (ses:SendEmail, ses:SendRawEmail, ...) to an Allow statement of the SCP",
+})) if {
 	policy.kind == "scp"
 	allows := [st | some st in policy.statements; policy.allow(st)]
 	count(allows) > 0
 	every st in allows {
 		count(policy.covered_send_actions(st)) == 0
 	}
-	first := policy.entries(allows[0], "Action")[0]
+	first := action_location(allows[0])
 }
+
+action_location(st) := {"path": e.path, "key": false} if {
+	e := policy.entries(st, "Action")[0]
+} else := {"path": array.concat(st.path, ["NotAction"]), "key": true} if {
+	policy.has_key(st.value, "NotAction")
+} else := {"path": array.concat(st.path, ["Effect"]), "key": false}

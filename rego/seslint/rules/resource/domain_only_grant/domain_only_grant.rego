@@ -5,7 +5,9 @@
 #   its domain, SES authorizes a send from that address against the
 #   address identity's ARN. A grant scoped to the domain identity alone
 #   (identity/example.com) then fails with "554 Access denied" for mail
-#   from noreply@example.com. Seed 003, step 4: "if you verified the email
+#   from noreply@example.com, unless another Allow of the same policy (or,
+#   for a role, user, group or function of the stack, of its other
+#   policies) names the address. Seed 003, step 4: "if you verified the email
 #   address identity separately from the domain identity, set the Resource
 #   element to the ARN of the email address identity".
 # related_resources:
@@ -32,34 +34,40 @@ package seslint.rules.resource.domain_only_grant
 
 import data.seslint.lib.grant
 import data.seslint.lib.result
+import data.seslint.lib.unit
 
+# A Resource entry of a send grant that names a domain identity of the unit
+# (identity/example.com), while an address under that domain is an
+# identity of its own, and the Allow statements that apply together with
+# the grant (the same policy, or for a principal of the unit all its
+# policies) do not grant every send action of the grant on the address
+# (its ARN, identity/*, or another pattern that can match it).
 unit_report contains result.fail(rego.metadata.chain(), {
-	"message": sprintf("this grant names the domain identity %s, but %s is verified as an identity of its own: SES checks sends from it against identity/%s, so they fail with 554 Access denied", [domain, address, address]),
+	"message": message(domain, addresses),
+	"fix": sprintf("add %s to Resource", [concat(", ", [sprintf("%q", [address_arn(r.value, domain, a)]) | some a in addresses])]),
 	"document": g.document,
 	"path": r.path,
 }) if {
 	some g in grant.grants
-	rs := grant.resources(g)
-	some r in rs
+	some r in grant.resources(g)
 	domain := grant.identity_name(r.arn)
-	some id in input.unit.identities
-	id.name == domain
 	not contains(domain, "@")
-	some a in input.unit.identities
-	address := a.name
-	endswith(address, concat("", ["@", domain]))
-	not covered(rs, address)
+	domain in identities
+	addresses := sort({a |
+		some a in identities
+		endswith(a, concat("", ["@", domain]))
+		some ks in unit.contexts(g.document)
+		count(g.actions - unit.allows_on(ks, concat("/", ["identity", a]))) > 0
+	})
+	count(addresses) > 0
 }
 
-# covered is true when some Resource entry of the grant can match the
-# address identity.
-covered(rs, _) if {
-	some r in rs
-	r.value == "*"
-}
+# identities are the names of the identities the unit defines.
+identities := {id.name | some id in input.unit.identities}
 
-covered(rs, address) if {
-	some r in rs
-	name := grant.identity_name(r.arn)
-	glob.match(name, null, address)
-}
+# address_arn is the grant's ARN with the address in place of the domain.
+address_arn(arn, domain, address) := concat("", [substring(arn, 0, count(arn) - count(domain)), address])
+
+message(domain, [address]) := sprintf("this grant names the domain identity %s, but %s is verified as an identity of its own: SES checks sends from it against identity/%s, so they fail with 554 Access denied", [domain, address, address])
+
+message(domain, addresses) := sprintf("this grant names the domain identity %s, but %s are verified as identities of their own: SES checks sends from each against its own identity ARN, so they fail with 554 Access denied", [domain, concat(", ", addresses)]) if count(addresses) > 1

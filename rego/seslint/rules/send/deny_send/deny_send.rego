@@ -6,7 +6,9 @@
 #   not exclude it) on a resource that may be an SES identity overrides every
 #   Allow: the users and roles holding this identity policy, or every
 #   principal with this permissions boundary, get "Unauthorized" when they
-#   send. The AWS troubleshooting article lists such deny statements as a
+#   send. When roles, users, groups or functions of the same stack or
+#   module hold the policy (or have it as their boundary), the finding names
+#   them. The AWS troubleshooting article lists such deny statements as a
 #   cause of the error. SCPs are checked by SES501, sending authorization
 #   policies by SES410.
 # related_resources:
@@ -65,11 +67,16 @@ unit_report contains result.fail(rego.metadata.chain(), object.union(
 )) if {
 	some k, doc in input.unit.documents
 	doc.attached
-	names := array.concat(unit.holders(k), [unit.name(p) | some p in input.unit.principals; p.boundary == k])
-	count(names) > 0
-	who := subject(names)
+	who := held_by(k)
 	some d in denials with input as doc
 }
+
+# held_by names the principals holding document k as a policy or as their
+# boundary, each once, with the verb.
+held_by(k) := subject(names) if {
+	names := sort({n | some n in array.concat(unit.holders(k), unit.bounded(k))})
+	count(names) > 0
+} else := holder[input.unit.documents[k].kind]
 
 message(st, blocked, who) := sprintf("unconditional Deny of %s%s: %s refused these sends (Unauthorized), whatever the Allow statements grant", [
 	send.describe(blocked),

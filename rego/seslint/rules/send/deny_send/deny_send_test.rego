@@ -105,3 +105,51 @@ test_attached_deny_names_its_principals if {
 		],
 	}}
 }
+
+test_attached_boundary_names_the_principals_it_bounds if {
+	boundary := {"kind": "boundary", "attached": true, "document": {"Version": "2012-10-17", "Statement": [
+		{"Effect": "Allow", "Action": "ses:*", "Resource": "*"},
+		{"Effect": "Deny", "Action": "ses:SendRawEmail", "Resource": "*"},
+	]}}
+	count(deny_send.report) == 0 with input as boundary
+	deny_send.unit_report == {{
+		"rule": "SES202",
+		"document": 1,
+		"path": ["Statement", 1, "Action", 0],
+		"message": "unconditional Deny of ses:SendRawEmail: role Mailer is refused these sends (Unauthorized), whatever the Allow statements grant",
+	}} with input as {"unit": {
+		"documents": [doc("identity", [allow_send]), boundary],
+		"principals": [{"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0], "boundary": 1, "boundary_ref": "${Boundary}", "place": 0}],
+	}}
+}
+
+test_a_principal_holding_the_policy_twice_is_named_once if {
+	deny_send.unit_report == {{
+		"rule": "SES202",
+		"document": 0,
+		"path": ["Statement", 0, "Action", 0],
+		"message": "unconditional Deny of ses:SendEmail, ses:SendRawEmail, ses:SendTemplatedEmail and 4 more send actions: role Mailer is refused these sends (Unauthorized), whatever the Allow statements grant",
+	}} with input as {"unit": {
+		"documents": [deny_doc],
+		"principals": [{"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0], "boundary": 0, "boundary_ref": "${Deny}", "place": 0}],
+	}}
+}
+
+test_unattached_documents_of_a_unit_are_left_to_report if {
+	count(deny_send.unit_report) == 0 with input as {"unit": {
+		"documents": [object.union(deny_doc, {"attached": false})],
+		"principals": [{"name": "Reader", "type": "AWS::IAM::Role", "policies": [], "boundary": -1, "boundary_ref": "", "place": 0}],
+	}}
+	count(deny_send.report) == 1 with input as object.union(deny_doc, {"attached": false})
+}
+
+test_attached_document_without_a_holder_in_the_unit if {
+	# attached says a principal holds it; if the unit lists none, the
+	# per-document wording is kept rather than losing the finding.
+	deny_send.unit_report == {{
+		"rule": "SES202",
+		"document": 0,
+		"path": ["Statement", 0, "Action", 0],
+		"message": sprintf("unconditional Deny of ses:SendEmail, ses:SendRawEmail, ses:SendTemplatedEmail and 4 more send actions: %s", [identity_holder]),
+	}} with input as {"unit": {"documents": [deny_doc], "principals": []}}
+}

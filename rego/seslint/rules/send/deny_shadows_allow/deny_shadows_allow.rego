@@ -5,9 +5,11 @@
 #   `Condition` covers every send action the Allow statements of the same
 #   identity policy (or permissions boundary) grant, on every resource they
 #   grant it for, the Allow is dead code: the policy reads as a send
-#   permission, yet every send fails with "Unauthorized". The AWS
-#   troubleshooting article asks to look for such deny statements. Reported
-#   at the Deny's `Effect`.
+#   permission, yet every send fails with "Unauthorized". For a role, user,
+#   group or function of the same stack or module, the Allow statements of
+#   all its identity policies are taken together, and a Deny in any of them
+#   counts. The AWS troubleshooting article asks to look for such deny
+#   statements. Reported at the Deny's `Effect`.
 # related_resources:
 #   - description: How do I resolve an "Unauthorized" error when I send emails in Amazon SES?
 #     ref: https://repost.aws/knowledge-center/amazon-ses-send-email-unauthorized-error
@@ -47,19 +49,28 @@ grants := [st |
 # granted is every send action the policy allows.
 granted := {a | some st in grants; some a in policy.covered_send_actions(st)}
 
+# A boundary is not one of its principals' identity policies: its own
+# Allow and Deny are still compared here when it is attached (SES502 looks
+# at what it lets through for the principal). An attached identity policy
+# is compared with the principal's other policies in unit_report.
 report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("this Deny without a Condition covers every send action the policy allows (%s): the Allow grants nothing and every send fails with Unauthorized", [send.describe(granted)]),
 	"path": array.concat(st.path, ["Effect"]),
 }) if {
 	policy.identity_like
-	not input.attached
+	not per_principal
 	count(granted) > 0
 	some st in policy.statements
 	shadows(st, grants, granted)
 }
 
+per_principal if {
+	input.attached
+	policy.kind == "identity"
+}
+
 # Across a principal's policies: a Deny in one of them shadows what all of
-# them allow.
+# them allow. Reported once per principal holding the Deny.
 unit_report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("this Deny without a Condition covers every send action %s's policies allow (%s): their Allow statements grant nothing and every send fails with Unauthorized", [unit.name(p), send.describe(all_granted)]),
 	"document": k,
@@ -70,7 +81,7 @@ unit_report contains result.fail(rego.metadata.chain(), {
 	all_granted := {a | some g in gs; some a in policy.covered_send_actions(g)}
 	count(all_granted) > 0
 	some k in p.policies
-	input.unit.documents[k].kind in {"identity", "boundary"}
+	input.unit.documents[k].kind == "identity"
 	some st in unit.statements(k)
 	shadows(st, gs, all_granted)
 }
@@ -82,54 +93,5 @@ shadows(st, gs, granted_actions) if {
 	not policy.conditional(st)
 	send.identity_scope(st)
 	count(granted_actions - policy.covered_send_actions(st)) == 0
-	covers_granted_resources(st, gs)
-}
-
-# covers_granted_resources is true when the Deny applies to every resource
-# an Allow grants send actions on: its Resource is "*", or each granted
-# resource matches one of its patterns, or (NotResource) no granted
-# resource is excluded.
-covers_granted_resources(st, _) if policy.resource_star(st)
-
-covers_granted_resources(st, gs) if {
-	not policy.resource_star(st)
-	policy.has_key(st.value, "Resource")
-	every g in gs {
-		policy.has_key(g.value, "Resource")
-		every r in policy.as_list(g.value.Resource) {
-			some p in policy.as_list(st.value.Resource)
-			matches(p, r)
-		}
-	}
-}
-
-covers_granted_resources(st, gs) if {
-	not policy.has_key(st.value, "Resource")
-	policy.has_key(st.value, "NotResource")
-	every g in gs {
-		policy.has_key(g.value, "Resource")
-		every r in policy.as_list(g.value.Resource) {
-			is_string(r)
-			not policy.is_wildcard(r)
-			not policy.is_symbolic(r)
-			not excluded(st, r)
-		}
-	}
-}
-
-excluded(st, r) if {
-	some p in policy.as_list(st.value.NotResource)
-	matches(p, r)
-}
-
-# matches is true when IAM resource pattern p (* and ? wildcards, case
-# sensitive) matches r; deploy-time values only match themselves.
-matches(p, r) if p == r
-
-matches(p, r) if {
-	is_string(p)
-	is_string(r)
-	not policy.is_symbolic(p)
-	regex.match(`^[^\[\]{}\\!]*$`, p)
-	glob.match(p, null, r)
+	unit.deny_covers(st, gs)
 }

@@ -107,3 +107,58 @@ test_principal_missing_raw_is_reported_once_in_its_first_granting_policy if {
 		"principals": [{"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0, 2, 1], "boundary": -1, "boundary_ref": "", "place": 0}],
 	}}
 }
+
+send_raw_only_for(who) := sprintf("%s (%s, across its policies)", [send_raw_only, who])
+
+test_each_principal_is_judged_on_its_own_policies if {
+	# Mailer holds the SendEmail policy and the SendRawEmail one: fine.
+	# Smtp holds only the SendRawEmail policy; Reader sends nothing.
+	send_raw_pair.unit_report == {{
+		"rule": "SES201",
+		"document": 1,
+		"path": ["Statement", 0, "Action", 0],
+		"message": send_raw_only_for("user Smtp"),
+		"fix": "add \"ses:SendEmail\" next to \"ses:SendRawEmail\"",
+		"edits": [{"path": ["Statement", 0, "Action", 0], "op": "insert_after", "text": ", \"ses:SendEmail\""}],
+	}} with input as {"unit": {
+		"documents": [unit_doc(["ses:SendEmail"]), unit_doc(["ses:SendRawEmail"]), unit_doc(["ses:GetSendQuota"])],
+		"principals": [
+			{"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0, 1], "boundary": -1, "boundary_ref": "", "place": 0},
+			{"name": "Smtp", "type": "AWS::IAM::User", "policies": [1], "boundary": -1, "boundary_ref": "", "place": 1},
+			{"name": "Reader", "type": "AWS::IAM::Role", "policies": [2], "boundary": -1, "boundary_ref": "", "place": 2},
+		],
+	}}
+}
+
+test_a_shared_policy_is_reported_for_each_principal_lacking_the_partner if {
+	send_raw_pair.unit_report == {
+		{
+			"rule": "SES201",
+			"document": 0,
+			"path": ["Statement", 0, "Action", 0],
+			"message": send_raw_only_for("role Worker"),
+			"fix": "add \"ses:SendEmail\" next to \"ses:SendRawEmail\"",
+			"edits": [{"path": ["Statement", 0, "Action", 0], "op": "insert_after", "text": ", \"ses:SendEmail\""}],
+		},
+		{
+			"rule": "SES201",
+			"document": 0,
+			"path": ["Statement", 0, "Action", 0],
+			"message": send_raw_only_for("group Senders"),
+			"fix": "add \"ses:SendEmail\" next to \"ses:SendRawEmail\"",
+			"edits": [{"path": ["Statement", 0, "Action", 0], "op": "insert_after", "text": ", \"ses:SendEmail\""}],
+		},
+	} with input as {"unit": {
+		"documents": [unit_doc(["ses:SendRawEmail"])],
+		"principals": [
+			{"name": "Worker", "type": "AWS::IAM::Role", "policies": [0], "boundary": -1, "boundary_ref": "", "place": 0},
+			{"name": "Senders", "type": "AWS::IAM::Group", "policies": [0], "boundary": -1, "boundary_ref": "", "place": 1},
+		],
+	}}
+}
+
+test_documents_no_principal_holds_are_left_to_report if {
+	doc := identity([{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "*"}])
+	count(send_raw_pair.unit_report) == 0 with input as {"unit": {"documents": [doc], "principals": []}}
+	count(send_raw_pair.report) == 1 with input as object.union(doc, {"attached": false})
+}
