@@ -50,8 +50,10 @@ const fingerprintKey = "seslint/v1"
 // Fingerprint identifies a finding across runs without line numbers: the
 // rule, the file, the document's owner and name, the logical place in the
 // document (statements named by Sid when they have one, so inserting a
-// statement above does not change it) and the message. Findings with the
-// same key get an occurrence number.
+// statement above does not change it) and the offending text itself
+// (white space folded; not the message, so a reworded message in a new
+// seslint version does not reopen alerts). Findings with the same key get
+// an occurrence number.
 func Fingerprint(f *engine.Finding) string {
 	var b strings.Builder
 	b.WriteString(f.Rule.ID)
@@ -66,9 +68,20 @@ func Fingerprint(f *engine.Finding) string {
 	b.WriteByte(0)
 	b.WriteString(logicalPath(f))
 	b.WriteByte(0)
-	b.WriteString(f.Message)
+	b.WriteString(offendingText(f))
 	sum := sha256.Sum256([]byte(b.String()))
 	return hex.EncodeToString(sum[:16])
+}
+
+// offendingText is the source text a finding points at, white space
+// folded; the message for a finding about a whole document (its text would
+// change with any edit of the document) or an empty span.
+func offendingText(f *engine.Finding) string {
+	c := f.File.Content
+	if len(f.Path) == 0 || f.Span.Start < 0 || f.Span.End > len(c) || f.Span.End <= f.Span.Start {
+		return f.Message
+	}
+	return strings.Join(strings.Fields(string(c[f.Span.Start:f.Span.End])), " ")
 }
 
 // logicalPath renders a finding's JSON path with statement indexes

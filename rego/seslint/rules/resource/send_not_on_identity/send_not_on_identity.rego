@@ -41,6 +41,7 @@ package seslint.rules.resource.send_not_on_identity
 import data.seslint.lib.arn
 import data.seslint.lib.policy
 import data.seslint.lib.result
+import data.seslint.lib.unit
 
 report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("%s %s allowed only on %s: SES authorizes each send on the sending identity's ARN, so the call fails with 554 Access denied", [
@@ -52,9 +53,38 @@ report contains result.fail(rego.metadata.chain(), {
 	"fix": fix(st),
 }) if {
 	policy.identity_like
+	not input.attached
 	some st in policy.statements
 	policy.allow(st)
 	missing := named_send_actions(st) & not_on_identity
+	count(missing) > 0
+}
+
+# A principal's policies are taken together: a configuration-set grant in
+# one policy and the identity grant in another is the usual split.
+unit_report contains result.fail(rego.metadata.chain(), {
+	"message": sprintf("%s %s allowed only on %s: SES authorizes each send on the sending identity's ARN, so the call fails with 554 Access denied", [
+		names(missing),
+		verb(missing),
+		scope(st),
+	]),
+	"document": k,
+	"path": policy.entries(st, "Resource")[0].path,
+	"fix": fix(st),
+}) if {
+	some p in input.unit.principals
+	on_identity_p := {a |
+		some j in p.policies
+		some s2 in unit.statements(j)
+		policy.allow(s2)
+		on_identity(s2)
+		some a in policy.covered_send_actions(s2)
+	}
+	some k in p.policies
+	input.unit.documents[k].kind in {"identity", "boundary"}
+	some st in unit.statements(k)
+	policy.allow(st)
+	missing := named_send_actions(st) - on_identity_p
 	count(missing) > 0
 }
 

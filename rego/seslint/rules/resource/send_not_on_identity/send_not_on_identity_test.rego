@@ -74,3 +74,23 @@ test_management_wildcards_deny_and_other_kinds_pass if {
 		"Action": "ses:SendEmail", "Resource": config_set,
 	}])
 }
+
+unit_doc(statement) := {"kind": "identity", "attached": true, "document": {"Version": "2012-10-17", "Statement": [statement]}}
+
+test_identity_grant_in_another_policy_of_the_principal_passes if {
+	count(send_not_on_identity.report) == 0 with input as unit_doc({"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "arn:aws:ses:eu-west-1:123456789012:configuration-set/events"})
+	count(send_not_on_identity.unit_report) == 0 with input as {"unit": {
+		"documents": [
+			unit_doc({"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "arn:aws:ses:eu-west-1:123456789012:configuration-set/events"}),
+			unit_doc({"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "arn:aws:ses:eu-west-1:123456789012:identity/example.com"}),
+		],
+		"principals": [{"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0, 1], "boundary": -1, "boundary_ref": "", "place": 0}],
+	}}
+}
+
+test_principal_without_identity_grant if {
+	count(send_not_on_identity.unit_report) == 1 with input as {"unit": {
+		"documents": [unit_doc({"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "arn:aws:ses:eu-west-1:123456789012:configuration-set/events"})],
+		"principals": [{"name": "Mailer", "type": "AWS::IAM::Role", "policies": [0], "boundary": -1, "boundary_ref": "", "place": 0}],
+	}}
+}
