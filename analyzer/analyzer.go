@@ -131,8 +131,23 @@ func run(pass *analysis.Pass) (any, error) {
 // deployment unit.
 func Check(eng *engine.Engine, name string, found []*gosrc.Found, dirs []*policy.Directive, now time.Time) ([]*engine.Finding, []error) {
 	unit := &policy.Unit{Name: name, Directives: dirs}
-	for _, f := range found {
+	principals := map[[2]string]*policy.Principal{}
+	for i, f := range found {
 		unit.Documents = append(unit.Documents, f.Doc)
+		// Inline policies written to the same role, user or group by SDK
+		// calls of the package are that principal's policies.
+		if f.Principal == "" {
+			continue
+		}
+		key := [2]string{f.PrincipalType, f.Principal}
+		p := principals[key]
+		if p == nil {
+			p = &policy.Principal{Name: f.Principal, Type: f.PrincipalType, Boundary: -1}
+			principals[key] = p
+			unit.Principals = append(unit.Principals, p)
+		}
+		p.Policies = append(p.Policies, i)
+		f.Doc.Attached = true
 	}
 	return eng.Check(context.Background(), unit, now)
 }

@@ -30,6 +30,9 @@ type Package struct {
 type Found struct {
 	Doc     *policy.Document
 	TokFile *token.File
+	// Principal is the role, user or group an SDK call writes the policy
+	// to ("" when unknown), and PrincipalType its kind (aws_iam_role...).
+	Principal, PrincipalType string
 	// Parts are the string literals the text was assembled from, so a
 	// fix can be written back with the right quoting.
 	Parts []Part
@@ -46,21 +49,24 @@ type Part struct {
 type sdkInput struct {
 	kind                            policy.DocKind
 	policyField, nameField, idField string
+	// principalField names the role, user or group the policy is written
+	// to, and principalType its kind.
+	principalField, principalType string
 }
 
 // sdkInputs are matched by the type's package path (v1 and v2 SDKs) and
 // name, never by variable names.
 var sdkInputs = map[string]sdkInput{
-	"ses.PutIdentityPolicyInput":           {policy.SendingAuthorization, "Policy", "PolicyName", "Identity"},
-	"sesv2.CreateEmailIdentityPolicyInput": {policy.SendingAuthorization, "Policy", "PolicyName", "EmailIdentity"},
-	"sesv2.UpdateEmailIdentityPolicyInput": {policy.SendingAuthorization, "Policy", "PolicyName", "EmailIdentity"},
-	"iam.PutRolePolicyInput":               {policy.Identity, "PolicyDocument", "PolicyName", ""},
-	"iam.PutUserPolicyInput":               {policy.Identity, "PolicyDocument", "PolicyName", ""},
-	"iam.PutGroupPolicyInput":              {policy.Identity, "PolicyDocument", "PolicyName", ""},
-	"iam.CreatePolicyInput":                {policy.Identity, "PolicyDocument", "PolicyName", ""},
-	"iam.CreatePolicyVersionInput":         {policy.Identity, "PolicyDocument", "", ""},
-	"organizations.CreatePolicyInput":      {policy.SCP, "Content", "Name", ""},
-	"organizations.UpdatePolicyInput":      {policy.SCP, "Content", "Name", ""},
+	"ses.PutIdentityPolicyInput":           {policy.SendingAuthorization, "Policy", "PolicyName", "Identity", "", ""},
+	"sesv2.CreateEmailIdentityPolicyInput": {policy.SendingAuthorization, "Policy", "PolicyName", "EmailIdentity", "", ""},
+	"sesv2.UpdateEmailIdentityPolicyInput": {policy.SendingAuthorization, "Policy", "PolicyName", "EmailIdentity", "", ""},
+	"iam.PutRolePolicyInput":               {policy.Identity, "PolicyDocument", "PolicyName", "", "RoleName", "aws_iam_role"},
+	"iam.PutUserPolicyInput":               {policy.Identity, "PolicyDocument", "PolicyName", "", "UserName", "aws_iam_user"},
+	"iam.PutGroupPolicyInput":              {policy.Identity, "PolicyDocument", "PolicyName", "", "GroupName", "aws_iam_group"},
+	"iam.CreatePolicyInput":                {policy.Identity, "PolicyDocument", "PolicyName", "", "", ""},
+	"iam.CreatePolicyVersionInput":         {policy.Identity, "PolicyDocument", "", "", "", ""},
+	"organizations.CreatePolicyInput":      {policy.SCP, "Content", "Name", "", "", ""},
+	"organizations.UpdatePolicyInput":      {policy.SCP, "Content", "Name", "", "", ""},
 }
 
 var sdkPaths = map[string]string{
@@ -364,6 +370,13 @@ func (x *extractor) sdkCall(lit *ast.CompositeLit) {
 	}
 	n := len(x.out)
 	x.add(target, in.kind, str(in.nameField), str(in.idField))
+	if in.principalField != "" && len(x.out) > n {
+		if pe, ok := fields[in.principalField]; ok {
+			if name, ok := x.stringValue(pe); ok {
+				x.out[n].Principal, x.out[n].PrincipalType = name, in.principalType
+			}
+		}
+	}
 	// Findings about the name go where the call writes it.
 	if ne, ok := fields[in.nameField]; ok && len(x.out) > n {
 		if tf := x.tokFile(ne.Pos()); tf != nil && tf == x.out[n].TokFile {

@@ -42,7 +42,7 @@ func frozenGroup() *iam.PutGroupPolicyInput {
 		PolicyName: aws.String("no-mail"),
 		PolicyDocument: aws.String(`{"Version": "2012-10-17", "Statement": [{"Effect": "Deny",` +
 			` "Action": ["ses:GetSendQuota",` +
-			` "ses:Send*"],` + // want `SES202: unconditional Deny of ses:SendEmail, ses:SendRawEmail, ses:SendTemplatedEmail and 4 more send actions: every user and role holding this policy is refused these sends`
+			` "ses:Send*"],` + // want `SES202: unconditional Deny of ses:SendEmail, ses:SendRawEmail, ses:SendTemplatedEmail and 4 more send actions: group contractors is refused these sends`
 			` "Resource": "*"}]}`),
 	}
 }
@@ -161,8 +161,8 @@ func lambdaRole(ctx context.Context, c *iam.Client) error {
 			`{"Effect": "Allow", "Action": ["ses:SendEmail", "ses:SendRawEmail"],` +
 			` "Resource": "arn:aws:ses:eu-west-1:123456789012:identity/example.com"},` +
 			`{"Effect":` +
-			` "Deny",` + // want `SES208: this Deny without a Condition covers every send action the policy allows \(ses:SendEmail, ses:SendRawEmail\)`
-			` "Action": "ses:*",` + // want `SES202: unconditional Deny of ses:SendEmail, ses:SendRawEmail, ses:SendTemplatedEmail and 4 more send actions: every user and role holding this policy is refused these sends`
+			` "Deny",` + // want `SES208: this Deny without a Condition covers every send action role notifier's policies allow \(ses:SendEmail, ses:SendRawEmail\)`
+			` "Action": "ses:*",` + // want `SES202: unconditional Deny of ses:SendEmail, ses:SendRawEmail, ses:SendTemplatedEmail and 4 more send actions: role notifier is refused these sends`
 			` "Resource": "*"}]}`),
 	})
 	return err
