@@ -222,3 +222,21 @@ func TestOutputFile(t *testing.T) {
 		t.Errorf("SARIF file: %v %.100s", err, b)
 	}
 }
+
+// TestGoldenTemplates pins the SARIF of representative templates:
+// CloudFormation (a SAM policy template, a boundary, suppressions) and
+// Terraform (HCL with relations, CDKTF, a plan).
+func TestGoldenTemplates(t *testing.T) {
+	for _, c := range []struct {
+		file  string
+		paths []string
+	}{
+		{"cloudformation.sarif", []string{"fixtures/cloudformation/SES302", "fixtures/cloudformation/SES502", "fixtures/cloudformation/SES001", "fixtures/cloudformation/SES107"}},
+		{"terraform.sarif", []string{"fixtures/terraform/SES502", "fixtures/terraform/SES107", "fixtures/terraform/SES402"}},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			_, out, _ := runAt(t, append([]string{fixedNow, "--fail-on=none", "-f", "sarif"}, c.paths...)...)
+			golden(t, c.file, out)
+		})
+	}
+}
