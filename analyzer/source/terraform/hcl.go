@@ -49,6 +49,8 @@ func (b *block) address() string {
 // written inside a string, or a reference to another block.
 type value struct {
 	node *policy.Node
+	// keySpan is where the attribute's name is written.
+	keySpan policy.Span
 	// text and offsets hold a string's source for policy text embedded in
 	// it (heredoc, quoted string); offsets map each byte to the file.
 	text    string
@@ -116,7 +118,9 @@ func rangeSpan(r hcl.Range) policy.Span { return policy.Span{Start: r.Start.Byte
 func convertBlock(f *policy.File, b *hclsyntax.Block, kind, typ, name string) *block {
 	out := &block{kind: kind, typ: typ, name: name, file: f, attrs: map[string]*value{}, blocks: map[string][]*block{}, span: rangeSpan(b.Range())}
 	for n, a := range b.Body.Attributes {
-		out.attrs[n] = convertExpr(f, a.Expr)
+		v := convertExpr(f, a.Expr)
+		v.keySpan = rangeSpan(a.NameRange)
+		out.attrs[n] = v
 	}
 	for _, nb := range b.Body.Blocks {
 		if nb.Type == "dynamic" {

@@ -92,13 +92,14 @@ func statement(b *block) *policy.Node {
 	at := policy.Span{Start: b.span.Start, End: b.span.Start + 1}
 	st := &policy.Node{Kind: policy.Object, Span: b.span}
 	if v := b.attrs["sid"]; v != nil {
-		st.Members = append(st.Members, member("Sid", v.node))
+		st.Members = append(st.Members, attrMember("Sid", v))
 	}
 	effect := str(at, "Allow")
+	effectMember := member("Effect", effect)
 	if v := b.attrs["effect"]; v != nil {
-		effect = v.node
+		effectMember = attrMember("Effect", v)
 	}
-	st.Members = append(st.Members, member("Effect", effect))
+	st.Members = append(st.Members, effectMember)
 	for _, p := range [][2]string{{"principals", "Principal"}, {"not_principals", "NotPrincipal"}} {
 		if n := principals(b.blocks[p[0]]); n != nil {
 			st.Members = append(st.Members, member(p[1], n))
@@ -106,7 +107,7 @@ func statement(b *block) *policy.Node {
 	}
 	for _, a := range [][2]string{{"actions", "Action"}, {"not_actions", "NotAction"}, {"resources", "Resource"}, {"not_resources", "NotResource"}} {
 		if v := b.attrs[a[0]]; v != nil {
-			st.Members = append(st.Members, member(a[1], v.node))
+			st.Members = append(st.Members, attrMember(a[1], v))
 		}
 	}
 	if conds := b.blocks["condition"]; len(conds) > 0 {
@@ -160,6 +161,16 @@ func principals(blocks []*block) *policy.Node {
 
 func member(key string, v *policy.Node) policy.Member {
 	return policy.Member{Key: key, KeySpan: v.Span, Value: v}
+}
+
+// attrMember renders an attribute as a policy element whose key is the
+// attribute's name as the user wrote it (not_actions for NotAction).
+func attrMember(key string, v *value) policy.Member {
+	m := member(key, v.node)
+	if v.keySpan.End > v.keySpan.Start {
+		m.KeySpan = v.keySpan
+	}
+	return m
 }
 
 func str(at policy.Span, s string) *policy.Node {

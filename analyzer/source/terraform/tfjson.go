@@ -99,7 +99,9 @@ func jsonBlock(f *policy.File, body *policy.Node, kind, typ, name string) *block
 			}
 			continue
 		}
-		b.attrs[m.Key] = jsonValue(f, m.Value)
+		v := jsonValue(f, m.Value)
+		v.keySpan = m.KeySpan
+		b.attrs[m.Key] = v
 	}
 	return b
 }

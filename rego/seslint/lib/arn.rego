@@ -247,9 +247,20 @@ account_ok(v) if {
 resource_problems(s, p) := [x |
 	count(p) >= 6
 	r := resource(s)
-	not policy.is_symbolic(r)
+	checkable(r)
 	x := resource_problem(p, r)
 ]
+
+# checkable is true for a resource part whose type is written out: all of
+# it literal, or TYPE/${Name} (templates nearly always pass the name as a
+# parameter; the type is still checked).
+checkable(r) if not policy.is_symbolic(r)
+
+checkable(r) if {
+	policy.is_symbolic(r)
+	t := slash_type(r)
+	not policy.is_symbolic(t)
+}
 
 resource_problem(_, "") := {"text": "the resource is empty: it must end in TYPE/NAME, e.g. identity/example.com"}
 
@@ -371,9 +382,8 @@ not_identity(s) if {
 not_identity(s) if {
 	is_ses(s)
 	r := resource(s)
-	not policy.is_symbolic(r)
-	pre := literal_prefix(r)
-	t := slash_type(pre)
+	checkable(r)
+	t := slash_type(literal_prefix(r))
 	t in types
 	t != "identity"
 }

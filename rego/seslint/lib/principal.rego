@@ -33,7 +33,33 @@ is_account_id(s) if regex.match(`^[0-9]{12}$`, s)
 
 # valid_aws is true for an "AWS" principal value SES accepts ("*" is not
 # one of them: it is a public principal).
-valid_aws(v) if policy.is_symbolic(text(v))
+valid_aws(v) if {
+	policy.is_symbolic(text(v))
+	not startswith(text(v), "arn:")
+}
+
+# An ARN with deploy-time parts (arn:${AWS::Partition}:iam::${Account}:
+# role/x) is valid when what is written out is: each ${...} stands for a
+# value that fits where it is.
+valid_aws(v) if {
+	policy.is_symbolic(text(v))
+	startswith(text(v), "arn:")
+	regex.match(iam_arn_pattern, filled(text(v)))
+}
+
+# filled replaces the ${...} parts of an ARN by values that fit there.
+filled(s) := concat(":", [fill(i, x) | some i, x in policy.arn_parts(s)])
+
+fill(1, x) := "aws" if policy.is_symbolic(x)
+
+fill(4, x) := "123456789012" if policy.is_symbolic(x)
+
+fill(i, x) := regex.replace(x, `\$\{[^}]*\}`, "x") if not i in {1, 4}
+
+fill(i, x) := x if {
+	i in {1, 4}
+	not policy.is_symbolic(x)
+}
 
 valid_aws(v) if is_account_id(text(v))
 

@@ -60,3 +60,9 @@ test_own_account_is_not_foreign if {
 	not principal.foreign_account("arn:aws:iam::${AWS::AccountId}:root")
 	principal.foreign_account("111122223333")
 }
+
+test_symbolic_arn_parts_are_filled if {
+	principal.valid_aws("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/mailer")
+	principal.valid_aws("${PartnerAccountId}")
+	not principal.valid_aws("arn:aws:iam::${MarketingAccountId}:group/mailers")
+}

@@ -83,6 +83,12 @@ problem(v) := sprintf("Resource %s is not a string: SES expects the ARN of the i
 	not is_string(v)
 } else := sprintf("Resource %q is a wildcard: SES requires the exact ARN of the identity the policy is attached to and rejects the policy", [v]) if {
 	policy.is_wildcard(literal(v))
+} else := sprintf("Resource %q is not the identity this policy is attached to (%s): SES rejects the policy", [v, identity]) if {
+	# Region and account are deploy-time values, the identity is written.
+	policy.is_symbolic(v)
+	name := principal.identity_name(policy.parse_arn(v))
+	not policy.is_symbolic(name)
+	not attached_name(name)
 } else := false if {
 	policy.is_symbolic(v)
 } else := sprintf("Resource %q is not an SES identity ARN (arn:PARTITION:ses:REGION:ACCOUNT:identity/NAME): SES rejects the policy", [v]) if {
@@ -121,3 +127,21 @@ attached_identity(v) if {
 	object.remove(arn, ["resource"]) == object.remove(want, ["resource"])
 	lower(principal.identity_name(arn)) == lower(principal.identity_name(want))
 }
+
+# attached_name is true when an identity name is the attached identity's,
+# or when that identity is not known.
+attached_name(_) if identity == ""
+
+attached_name(_) if policy.is_symbolic(identity)
+
+attached_name(name) if {
+	not startswith(identity, "arn:")
+	lower(name) == lower(identity)
+}
+
+attached_name(_) if {
+	startswith(identity, "arn:")
+	not principal.identity_arn
+}
+
+attached_name(name) if lower(name) == lower(principal.identity_name(principal.identity_arn))
