@@ -8,6 +8,7 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -85,7 +86,7 @@ func offendingText(f *engine.Finding) string {
 }
 
 // logicalPath renders a finding's JSON path with statement indexes
-// replaced by the statement's Sid where it has one.
+// replaced by the statement's Sid, or its content.
 func logicalPath(f *engine.Finding) string {
 	var root *policy.Node
 	if f.Doc != nil && f.Doc.Decoded != nil {
@@ -95,15 +96,24 @@ func logicalPath(f *engine.Finding) string {
 	for i, p := range f.Path {
 		if n, ok := p.(int); ok && i == 1 && f.Path[0] == "Statement" && root != nil {
 			if st, ok := root.Get("Statement"); ok && st.Kind == policy.Array && n < len(st.Elems) {
-				if sid, ok := st.Elems[n].Get("Sid"); ok && sid.Kind == policy.String && sid.Text != "" {
-					parts = append(parts, "sid:"+sid.Text)
-					continue
-				}
+				parts = append(parts, statementKey(st.Elems[n]))
+				continue
 			}
 		}
 		parts = append(parts, fmt.Sprint(p))
 	}
 	return strings.Join(parts, "/")
+}
+
+// statementKey names a statement by its Sid, or by its content when it has
+// none, so inserting or removing another statement does not change it.
+func statementKey(st *policy.Node) string {
+	if sid, ok := st.Get("Sid"); ok && sid.Kind == policy.String && sid.Text != "" {
+		return "sid:" + sid.Text
+	}
+	b, _ := json.Marshal(st.Interface())
+	sum := sha256.Sum256(b)
+	return "stmt:" + hex.EncodeToString(sum[:6])
 }
 
 // fingerprints returns each finding's fingerprint with its occurrence

@@ -86,3 +86,9 @@ func excluded(globs []glob, rel, name string) bool {
 	}
 	return false
 }
+
+// ValidGlob reports whether an --exclude or configuration glob compiles.
+func ValidGlob(p string) error {
+	_, err := compileGlob(p)
+	return err
+}

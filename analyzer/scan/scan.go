@@ -50,6 +50,28 @@ type Options struct {
 	GoNetwork bool
 	// NoGo leaves Go packages out of directory scans.
 	NoGo bool
+	// Severities replaces rules' levels (.seslint.yaml rules: severity).
+	Severities map[string]engine.Level
+	// Units are groups of globs whose files are evaluated as one
+	// deployment unit (.seslint.yaml units:).
+	Units [][]string
+	// Identities are SES identities defined outside the repository.
+	Identities []KnownIdentity
+	// Kinds gives plain policy JSON files matching a glob their kind.
+	Kinds []KindGlob
+	// Progress, when set, is called after each file or module with the
+	// running totals.
+	Progress func(done, total, findings int)
+}
+
+// KnownIdentity is an SES identity the configuration declares.
+type KnownIdentity struct {
+	Name, Account, Region string
+}
+
+// KindGlob gives plain policy JSON files matching Glob the kind Kind.
+type KindGlob struct {
+	Glob, Kind string
 }
 
 // Notification is a problem of the tool rather than of the policies: a file
@@ -79,8 +101,15 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	if err != nil {
 		return nil, err
 	}
+	groups := make([][]glob, len(opts.Units))
+	for i, g := range opts.Units {
+		if groups[i], err = compileGlobs(g); err != nil {
+			return nil, err
+		}
+	}
 	res := &Result{}
 	var files, goPatterns, goMods []string
+	var goFiles []string
 	for _, p := range paths {
 		if strings.HasSuffix(filepath.ToSlash(p), "/...") || p == "..." {
 			goPatterns = append(goPatterns, p)
@@ -90,11 +119,24 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, found...)
 		res.Notifications = append(res.Notifications, notes...)
-		if info, err := os.Stat(p); err == nil && info.IsDir() && !opts.NoGo {
-			goMods = append(goMods, goModules(p, excl)...)
+		info, err := os.Stat(p)
+		switch {
+		case err == nil && info.IsDir():
+			files = append(files, found...)
+			if !opts.NoGo {
+				goMods = append(goMods, goModules(p, excl)...)
+			}
+		case strings.HasSuffix(p, ".go"):
+			goFiles = append(goFiles, p)
+		default:
+			files = append(files, found...)
 		}
+	}
+	files = dedupe(files)
+	requested := map[string]bool{}
+	for _, f := range files {
+		requested[displayPath(f)] = true
 	}
 	defer func() {
 		// Go packages are type-checked by the checker, which runs its own
@@ -109,11 +151,39 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			res.Findings = append(res.Findings, fs...)
 			res.Notifications = append(res.Notifications, notes...)
 		}
+		// Go files named one by one (a pre-commit hook): their packages are
+		// checked, their findings kept.
+		byDir := map[string]map[string]bool{}
+		for _, f := range goFiles {
+			d := filepath.Dir(f)
+			if byDir[d] == nil {
+				byDir[d] = map[string]bool{}
+			}
+			byDir[d][displayPath(f)] = true
+		}
+		for _, d := range sortedKeys(byDir) {
+			fs, notes := scanGo(ctx, eng, d, []string{"."}, opts)
+			for _, f := range fs {
+				if byDir[d][f.File.Path] {
+					res.Findings = append(res.Findings, f)
+				}
+			}
+			res.Notifications = append(res.Notifications, notes...)
+			res.Files += len(byDir[d])
+		}
 		engine.SortFindings(res.Findings)
 	}()
-	files = dedupe(files)
 
 	jobs := plan(files)
+	for i := range jobs {
+		jobs[i].group = -1
+		for g, gl := range groups {
+			if matchesAny(gl, jobs[i].paths) {
+				jobs[i].group = g
+				break
+			}
+		}
+	}
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -121,12 +191,21 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	results := make([]jobResult, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
+	var mu sync.Mutex
+	done, findings := 0, 0
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				results[i] = runJob(ctx, eng, jobs[i], opts)
+				if opts.Progress != nil {
+					mu.Lock()
+					done++
+					findings += len(results[i].findings)
+					opts.Progress(done, len(jobs), findings)
+					mu.Unlock()
+				}
 			}
 		}()
 	}
@@ -136,8 +215,29 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	close(next)
 	wg.Wait()
 
+	// Units joined by the configuration are evaluated together.
+	joined := make([]*policy.Unit, len(groups))
+	for i, j := range jobs {
+		if j.group < 0 || results[i].unit == nil {
+			continue
+		}
+		joined[j.group] = merge(joined[j.group], results[i].unit, fmt.Sprintf("units[%d]", j.group))
+	}
+	for _, u := range joined {
+		if u == nil || len(u.Documents) == 0 {
+			continue
+		}
+		fs, notes := evaluate(ctx, eng, u, opts)
+		res.Findings = append(res.Findings, fs...)
+		res.Notifications = append(res.Notifications, notes...)
+	}
+
 	for _, o := range results {
-		res.Findings = append(res.Findings, o.findings...)
+		for _, f := range o.findings {
+			if requested[f.File.Path] {
+				res.Findings = append(res.Findings, f)
+			}
+		}
 		res.Notifications = append(res.Notifications, o.notes...)
 		res.Documents += o.docs
 		res.Files += o.read
@@ -147,20 +247,68 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	return res, nil
 }
 
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func matchesAny(globs []glob, paths []string) bool {
+	for _, p := range paths {
+		rel := filepath.ToSlash(displayPath(p))
+		if excluded(globs, rel, filepath.Base(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// merge joins unit b into a (nil for a new unit), renumbering b's links.
+func merge(a, b *policy.Unit, name string) *policy.Unit {
+	if a == nil {
+		a = &policy.Unit{Name: name}
+	}
+	off := len(a.Documents)
+	a.Documents = append(a.Documents, b.Documents...)
+	for _, p := range b.Principals {
+		q := *p
+		q.Policies = make([]int, len(p.Policies))
+		for i, k := range p.Policies {
+			q.Policies[i] = k + off
+		}
+		if q.Boundary >= 0 {
+			q.Boundary += off
+		}
+		a.Principals = append(a.Principals, &q)
+	}
+	a.Identities = append(a.Identities, b.Identities...)
+	a.ConfigurationSets = append(a.ConfigurationSets, b.ConfigurationSets...)
+	a.Directives = append(a.Directives, b.Directives...)
+	return a
+}
+
 // job is the files that form one deployment unit: a single file, or the
 // .tf files of one directory (a Terraform module).
 type job struct {
 	paths []string
 	// module is the directory of a Terraform module job.
 	module string
+	// group is the configured unit group the job joins (-1: none).
+	group int
 }
 
-// plan groups files into jobs, in path order.
+// plan groups files into jobs, in path order. A Terraform file named on
+// its own (a pre-commit hook passes only the staged files) brings its
+// module's other files along, for the rules that relate them; only the
+// requested files' findings are reported.
 func plan(files []string) []job {
 	var jobs []job
 	modules := map[string]int{}
 	for _, f := range files {
-		if lf := strings.ToLower(f); strings.HasSuffix(lf, ".tf") || strings.HasSuffix(lf, ".tf.json") {
+		if isTerraform(f) {
 			dir := filepath.Dir(f)
 			if i, ok := modules[dir]; ok {
 				jobs[i].paths = append(jobs[i].paths, f)
@@ -172,7 +320,32 @@ func plan(files []string) []job {
 		}
 		jobs = append(jobs, job{paths: []string{f}})
 	}
+	for i := range jobs {
+		if jobs[i].module == "" {
+			continue
+		}
+		entries, err := os.ReadDir(jobs[i].module)
+		if err != nil {
+			continue
+		}
+		have := map[string]bool{}
+		for _, p := range jobs[i].paths {
+			have[filepath.Clean(p)] = true
+		}
+		for _, e := range entries {
+			p := filepath.Join(jobs[i].module, e.Name())
+			if e.Type().IsRegular() && isTerraform(p) && !have[filepath.Clean(p)] {
+				jobs[i].paths = append(jobs[i].paths, p)
+			}
+		}
+		sort.Strings(jobs[i].paths)
+	}
 	return jobs
+}
+
+func isTerraform(p string) bool {
+	lp := strings.ToLower(p)
+	return strings.HasSuffix(lp, ".tf") || strings.HasSuffix(lp, ".tf.json")
 }
 
 type jobResult struct {
@@ -180,6 +353,8 @@ type jobResult struct {
 	notes    []Notification
 	docs     int
 	read     int
+	// unit is kept, not evaluated, for jobs joined into a configured unit.
+	unit *policy.Unit
 }
 
 // runJob reads, extracts and evaluates one job. A panic while doing so
@@ -208,12 +383,21 @@ func runJob(ctx context.Context, eng *engine.Engine, j job, opts Options) (r job
 	if j.module != "" {
 		unit = terraform.LoadModule(displayPath(j.module), files)
 	} else {
-		unit = extract(files[0])
+		unit = extract(files[0], opts)
 	}
-	if unit == nil || len(unit.Documents) == 0 {
+	if unit == nil {
 		return r
 	}
 	r.docs = len(unit.Documents)
+	if j.group >= 0 {
+		// Identities and configuration sets matter to the joined unit
+		// even from a file without policies.
+		r.unit = unit
+		return r
+	}
+	if len(unit.Documents) == 0 {
+		return r
+	}
 	var notes []Notification
 	r.findings, notes = evaluate(ctx, eng, unit, opts)
 	r.notes = append(r.notes, notes...)
@@ -240,16 +424,82 @@ func readFile(path string, opts Options) (*policy.File, *Notification) {
 // evaluate runs the rules on a unit and keeps the findings of the rules
 // this run reports.
 func evaluate(ctx context.Context, eng *engine.Engine, unit *policy.Unit, opts Options) (findings []*engine.Finding, notes []Notification) {
+	addKnownIdentities(unit, opts.Identities)
 	all, errs := eng.Check(ctx, unit, opts.Now)
 	for _, err := range errs {
 		notes = append(notes, Notification{Path: unit.Name, Message: err.Error(), Error: true})
 	}
 	for _, fd := range all {
 		if keep(fd.Rule.ID, opts) {
+			if l, ok := opts.Severities[fd.Rule.ID]; ok {
+				fd.Level = l
+			}
 			findings = append(findings, fd)
 		}
 	}
 	return findings, notes
+}
+
+// addKnownIdentities gives a unit the identities the configuration
+// declares that it does not define itself, and tells a sending
+// authorization policy that names one of them which identity (account and
+// region) it is attached to.
+func addKnownIdentities(u *policy.Unit, known []KnownIdentity) {
+	if len(known) == 0 {
+		return
+	}
+	defined := map[string]bool{}
+	for _, id := range u.Identities {
+		defined[strings.ToLower(id.Name)] = true
+	}
+	byName := map[string]KnownIdentity{}
+	for _, k := range known {
+		byName[strings.ToLower(k.Name)] = k
+		if !defined[strings.ToLower(k.Name)] {
+			u.Identities = append(u.Identities, &policy.SESIdentity{Named: policy.Named{Name: k.Name}, Region: k.Region})
+		}
+	}
+	for _, d := range u.Documents {
+		if d.Kind != policy.SendingAuthorization || d.Identity != "" || d.Decoded == nil || d.Decoded.Root == nil {
+			continue
+		}
+		if name := firstIdentityName(d.Decoded.Root); name != "" {
+			if k, ok := byName[strings.ToLower(name)]; ok && k.Account != "" && k.Region != "" {
+				d.Identity = fmt.Sprintf("arn:aws:ses:%s:%s:identity/%s", k.Region, k.Account, k.Name)
+			}
+		}
+	}
+}
+
+// firstIdentityName is the identity name of a policy's first Resource ARN.
+func firstIdentityName(root *policy.Node) string {
+	st, ok := root.Get("Statement")
+	if !ok {
+		return ""
+	}
+	if st.Kind == policy.Array {
+		if len(st.Elems) == 0 {
+			return ""
+		}
+		st = st.Elems[0]
+	}
+	r, ok := st.Get("Resource")
+	if !ok {
+		return ""
+	}
+	if r.Kind == policy.Array {
+		if len(r.Elems) == 0 {
+			return ""
+		}
+		r = r.Elems[0]
+	}
+	if r.Kind != policy.String {
+		return ""
+	}
+	if i := strings.Index(r.Text, ":identity/"); i >= 0 {
+		return r.Text[i+len(":identity/"):]
+	}
+	return ""
 }
 
 func keep(id string, opts Options) bool {
@@ -264,7 +514,7 @@ func keep(id string, opts Options) bool {
 // policy file's one document. A file recognised as a template that does
 // not parse becomes a document holding only the parse error, so it is
 // reported. nil means the file holds no policy.
-func extract(f *policy.File) *policy.Unit {
+func extract(f *policy.File, opts Options) *policy.Unit {
 	name := strings.ToLower(f.Path)
 	single := func(d *policy.Document) *policy.Unit {
 		return &policy.Unit{Name: f.Path, Documents: []*policy.Document{d}}
@@ -274,6 +524,12 @@ func extract(f *policy.File) *policy.Unit {
 		dec := policy.DecodeJSON(f.Content, nil)
 		templateLike := cfn.Sniff(f.Content) || terraform.SniffPlan(f.Content)
 		if doc := jsonpolicy.Extract(f, dec); doc != nil && (dec.Root != nil || !templateLike) {
+			for _, k := range opts.Kinds {
+				if g, err := compileGlob(k.Glob); err == nil && excluded([]glob{g}, f.Path, filepath.Base(f.Path)) {
+					doc.Kind = policy.DocKind(k.Kind)
+					break
+				}
+			}
 			return single(doc)
 		}
 		if dec.Root != nil {

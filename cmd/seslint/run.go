@@ -42,9 +42,16 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 func run(args []string, stdout, stderr io.Writer) int {
 	var err error
 	code := exitOK
-	if len(args) > 0 && args[0] == "rules" {
+	switch {
+	case len(args) > 0 && args[0] == "rules":
 		err = runRules(args[1:], stdout)
-	} else {
+	case len(args) > 0 && args[0] == "init":
+		err = runInit(args[1:], stdout)
+	case len(args) > 0 && args[0] == "baseline":
+		// seslint baseline -o FILE [PATH ...]: a SARIF of every current
+		// finding, for --baseline; it succeeds whatever it finds.
+		code, err = runScan(append([]string{"--format=sarif", "--fail-on=none"}, args[1:]...), stdout, stderr)
+	default:
 		code, err = runScan(args, stdout, stderr)
 	}
 	if err == nil {
@@ -83,6 +90,8 @@ type scanFlags struct {
 	exclude []string
 	maxSize int64
 	noColor bool
+	config  string
+	base    string
 	noGo    bool
 	goNet   bool
 	quiet   bool
@@ -104,6 +113,8 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.StringSliceVar(&f.enable, "enable", nil, "run only these `RULES` (rule ids, comma-separated or repeated)")
 	fs.StringSliceVar(&f.disable, "disable", nil, "do not run these `RULES`")
 	fs.StringArrayVar(&f.rules, "rules", nil, "load extra Rego rules from `DIR` (repeatable)")
+	fs.StringVar(&f.config, "config", "", "read the configuration from `FILE` (default: .seslint.yaml found walking up from the first path)")
+	fs.StringVar(&f.base, "baseline", "", "report only findings whose fingerprint is not in this SARIF `FILE` (seslint baseline -o FILE writes one)")
 	fs.StringVar(&f.now, "now", "", "evaluate time conditions at `TIME` (RFC 3339; default: the current time)")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable; ** spans directories)")
 	fs.Int64Var(&f.maxSize, "max-file-size", scan.DefaultMaxFileSize, "report, without parsing, files larger than `BYTES`")
@@ -127,6 +138,10 @@ Usage:
                                  are type-checked (offline) and their policy
                                  strings and AWS SDK calls checked
   seslint rules [--format F]     list the rules (F: text, json, markdown)
+  seslint init                   write a commented .seslint.yaml here
+  seslint baseline -o FILE [PATH ...]
+                                 record today's findings; later runs with
+                                 --baseline FILE report only new ones
 
 Flags:
 `)
@@ -200,12 +215,27 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	res, err := scan.Run(ctx, eng, paths, scan.Options{
+	opts := scan.Options{
 		Now: now, Exclude: f.exclude, Enabled: enabled, Disabled: disabled, MaxFileSize: f.maxSize,
 		NoGo: f.noGo, GoNetwork: f.goNet,
-	})
+	}
+	cfg, err := loadConfig(eng, f.config, paths[0])
 	if err != nil {
 		return exitError, err
+	}
+	if cfg != nil {
+		applyConfig(cfg, &opts, f.now != "")
+	}
+	res, err := scan.Run(ctx, eng, paths, opts)
+	if err != nil {
+		return exitError, err
+	}
+	if f.base != "" {
+		known, err := report.ReadBaseline(f.base)
+		if err != nil {
+			return exitError, err
+		}
+		res.Findings = report.NewSince(res.Findings, known)
 	}
 	rep := &report.Report{
 		Tool:     report.Tool{Name: "seslint", Version: version(), InformationURI: informationURI, DocsURI: docsURI},
