@@ -175,6 +175,22 @@ type Principal struct {
 	File         *File
 }
 
+// AddPolicies links documents to the principal, each once.
+func (p *Principal) AddPolicies(ks ...int) {
+	for _, k := range ks {
+		dup := false
+		for _, x := range p.Policies {
+			if x == k {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			p.Policies = append(p.Policies, k)
+		}
+	}
+}
+
 // SESIdentity is an SES identity a unit defines: a domain or an address.
 type SESIdentity struct {
 	Named

@@ -73,7 +73,7 @@ func (t *Template) Unit() *policy.Unit {
 			}
 			for _, it := range items {
 				if p, ok := principals[refTarget(it)]; ok {
-					p.Policies = appendNew(p.Policies, byOwner[r.ID]...)
+					p.AddPolicies(byOwner[r.ID]...)
 				}
 			}
 		}
@@ -115,20 +115,4 @@ func (t *Template) describeValue(n *policy.Node) string {
 		return v.Text
 	}
 	return "${" + n.Kind.String() + "}"
-}
-
-func appendNew(list []int, ks ...int) []int {
-	for _, k := range ks {
-		dup := false
-		for _, x := range list {
-			if x == k {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			list = append(list, k)
-		}
-	}
-	return list
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/seslint/seslint/analyzer/policy"
+	"github.com/seslint/seslint/analyzer/source/jsonpolicy"
 )
 
 // Package is what the extractor needs of a type-checked package.
@@ -254,43 +255,7 @@ func (x *extractor) add(e ast.Expr, kind policy.DocKind, name, identity string) 
 
 // inferKind reads a policy without a call site as the plain JSON extractor
 // does: a Principal makes it a resource or sending authorization policy.
-func inferKind(root *policy.Node) policy.DocKind {
-	if root == nil {
-		return policy.Identity
-	}
-	st, ok := root.Get("Statement")
-	if !ok {
-		return policy.Identity
-	}
-	stmts := []*policy.Node{st}
-	if st.Kind == policy.Array {
-		stmts = st.Elems
-	}
-	principal, ses := false, false
-	for _, s := range stmts {
-		if _, ok := s.Get("Principal"); ok {
-			principal = true
-		}
-		if a, ok := s.Get("Action"); ok {
-			vals := []*policy.Node{a}
-			if a.Kind == policy.Array {
-				vals = a.Elems
-			}
-			for _, v := range vals {
-				if v.Kind == policy.String && strings.HasPrefix(strings.ToLower(v.Text), "ses:") {
-					ses = true
-				}
-			}
-		}
-	}
-	switch {
-	case principal && ses:
-		return policy.SendingAuthorization
-	case principal:
-		return policy.Resource
-	}
-	return policy.Identity
-}
+func inferKind(root *policy.Node) policy.DocKind { return jsonpolicy.Kind(root) }
 
 // target returns the expression a policy field is set to, through
 // aws.String(x), &x and parentheses.

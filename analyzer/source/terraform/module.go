@@ -92,13 +92,13 @@ func (m *Module) Unit() *policy.Unit {
 		}
 	}
 	for _, p := range u.Principals {
-		var pol []int
-		for _, k := range p.Policies {
+		old := p.Policies
+		p.Policies = nil
+		for _, k := range old {
 			if j, ok := index[k]; ok {
-				pol = appendNew(pol, j)
+				p.AddPolicies(j)
 			}
 		}
-		p.Policies = pol
 		if p.Boundary >= 0 {
 			if j, ok := index[p.Boundary]; ok {
 				p.Boundary = j
@@ -287,7 +287,7 @@ func (m *Module) relate(u *policy.Unit) {
 			}
 			if v := b.attrs["managed_policy_arns"]; v != nil {
 				for _, r := range v.refs {
-					p.Policies = appendNew(p.Policies, m.policyRef(&value{ref: r}, byOwner)...)
+					p.AddPolicies(m.policyRef(&value{ref: r}, byOwner)...)
 				}
 			}
 			principals[b.address()] = p
@@ -316,7 +316,7 @@ func (m *Module) relate(u *policy.Unit) {
 	}
 	link := func(p *policy.Principal, ks []int) {
 		if p != nil {
-			p.Policies = appendNew(p.Policies, ks...)
+			p.AddPolicies(ks...)
 		}
 	}
 	for _, b := range m.blocks {
@@ -374,20 +374,4 @@ func describe(v *value) string {
 		return v.node.Text
 	}
 	return "${...}"
-}
-
-func appendNew(list []int, ks ...int) []int {
-	for _, k := range ks {
-		dup := false
-		for _, x := range list {
-			if x == k {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			list = append(list, k)
-		}
-	}
-	return list
 }
