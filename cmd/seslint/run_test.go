@@ -38,6 +38,9 @@ func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join(goldenDir, name)
 	if *update {
+		if got == "" {
+			t.Fatalf("not rewriting %s with empty output", name)
+		}
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
