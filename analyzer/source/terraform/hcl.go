@@ -67,6 +67,9 @@ type value struct {
 
 // parseHCL reads a .tf file into blocks.
 func parseHCL(f *policy.File) ([]*block, *policy.DecodeError) {
+	if err := hclShape(f.Content, false); err != nil {
+		return nil, err
+	}
 	hf, diags := hclsyntax.ParseConfig(f.Content, f.Path, hcl.InitialPos)
 	if diags.HasErrors() {
 		d := diags[0]
