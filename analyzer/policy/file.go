@@ -37,13 +37,26 @@ func (f *File) index() {
 	}
 }
 
+// utf8BOM is the byte order mark some editors write at the start of a
+// UTF-8 file. Editors do not count it as a column, and neither do the
+// parsers: columns on the first line start after it.
+const utf8BOM = "\xEF\xBB\xBF"
+
+// lineStart is the offset of the first column of a 0-based line.
+func (f *File) lineStart(line int) int {
+	if line == 0 && len(f.Content) >= len(utf8BOM) && string(f.Content[:len(utf8BOM)]) == utf8BOM {
+		return len(utf8BOM)
+	}
+	return f.lines[line]
+}
+
 // Position converts a byte offset to a line and column. Offsets outside the
 // file are clamped to it.
 func (f *File) Position(off int) Position {
 	f.index()
 	off = max(0, min(off, len(f.Content)))
 	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
-	start := f.lines[line]
+	start := min(f.lineStart(line), off)
 	col := utf8.RuneCount(f.Content[start:off]) + 1
 	return Position{Line: line + 1, Column: col}
 }
@@ -58,7 +71,7 @@ func (f *File) Offset(p Position) int {
 	if p.Line > len(f.lines) {
 		return len(f.Content)
 	}
-	off := f.lines[p.Line-1]
+	off := f.lineStart(p.Line - 1)
 	for col := 1; col < p.Column && off < len(f.Content) && f.Content[off] != '\n'; col++ {
 		_, n := utf8.DecodeRune(f.Content[off:])
 		off += n
@@ -88,7 +101,7 @@ func (f *File) Region(s Span) Region {
 func (f *File) Snippet(off int) string {
 	f.index()
 	p := f.Position(off)
-	start := f.lines[p.Line-1]
+	start := f.lineStart(p.Line - 1)
 	end := len(f.Content)
 	if p.Line < len(f.lines) {
 		end = f.lines[p.Line] - 1
