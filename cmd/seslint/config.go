@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/pflag"
 
@@ -20,6 +22,11 @@ func loadConfig(eng *engine.Engine, explicit, firstPath string) (*config.Config,
 		p, ok := config.Find(firstPath)
 		if !ok {
 			return nil, nil
+		}
+		// A link found in the scanned tree could point at any file the
+		// job can read, and messages about the configuration quote it.
+		if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("configuration %s is a symbolic link; seslint does not follow a link it finds (pass --config to use it)", p)
 		}
 		path = p
 	}

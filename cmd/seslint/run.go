@@ -108,7 +108,7 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.SetOutput(stderr)
 	fs.SortFlags = false
 	fs.VarP(f.format, "format", "f", "output format: text, json or sarif")
-	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output (never through a symbolic link)")
 	fs.Var(f.failOn, "fail-on", "exit 1 when a finding is at or above this level: error, warning, note or none")
 	fs.StringSliceVar(&f.enable, "enable", nil, "run only these `RULES` (rule ids, comma-separated or repeated)")
 	fs.StringSliceVar(&f.disable, "disable", nil, "do not run these `RULES`")
@@ -246,7 +246,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	out := stdout
 	var file *os.File
 	if f.output != "" {
-		file, err = os.Create(f.output)
+		file, err = createOutput(f.output)
 		if err != nil {
 			return exitError, err
 		}

@@ -243,3 +243,12 @@ func TestGoldenTemplates(t *testing.T) {
 		})
 	}
 }
+
+// unknownAction is a policy with one finding: SES107 at 4:16.
+const unknownAction = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Action": "ses:SendEmails", "Effect": "Allow", "Resource": "*"}
+  ]
+}
+`
