@@ -25,8 +25,10 @@ lint:
 gotest:
 	$(GO) test ./...
 
-# Writes the SARIF of every fixture directory and validates it with the
-# SARIF Multitool (installed from npm on first use by the shared script).
+# Writes the SARIF of every fixture directory, and of a scan where one file
+# hit an internal error (toolExecutionNotifications), and validates them
+# with the SARIF Multitool (installed from npm on first use by the shared
+# script).
 sarif-check:
 	@if [ ! -x $(SHARED)/tools/sarif-validate ]; then \
 	  echo "sarif-check: $(SHARED)/tools/sarif-validate not found; skipping SARIF validation"; exit 0; fi; \
@@ -36,6 +38,7 @@ sarif-check:
 	  name=$$(echo $$d | tr '/' '_' | sed 's/_$$//'); \
 	  $(SARIF_DIR)/seslint -q --now 2026-06-01T00:00:00Z --fail-on none -f sarif -o $(SARIF_DIR)/$$name.sarif $$d || exit 1; \
 	done && \
+	$(GO) test ./cmd/seslint -run '^TestInternalErrorInEveryFormat$$' -args -internal-error-sarif=$(SARIF_DIR)/internal-error.sarif >/dev/null && \
 	$(SHARED)/tools/sarif-validate $(SARIF_DIR)/*.sarif
 
 # Regenerates rego/seslint/catalog/data.json from the shared catalog.

@@ -32,6 +32,7 @@ import (
 	"github.com/seslint/seslint/analyzer/engine"
 	"github.com/seslint/seslint/analyzer/policy"
 	"github.com/seslint/seslint/analyzer/source/gosrc"
+	"github.com/seslint/seslint/internal/fault"
 )
 
 const doc = `report IAM and Amazon SES policy mistakes in Go source
@@ -83,7 +84,17 @@ var Now = func() time.Time {
 	return time.Now()
 }
 
-func run(pass *analysis.Pass) (any, error) {
+// run checks one package. A panic while doing so is the package's error,
+// so the other packages are still checked and reported.
+func run(pass *analysis.Pass) (result any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			result, err = nil, fmt.Errorf("package %s: %s", pass.Pkg.Path(), fault.Describe(fault.GoPackage, p))
+		}
+	}()
+	if len(pass.Files) > 0 {
+		fault.Point(fault.GoPackage, pass.Fset.File(pass.Files[0].Pos()).Name())
+	}
 	readFile := pass.ReadFile
 	if readFile == nil {
 		readFile = os.ReadFile

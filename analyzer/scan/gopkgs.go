@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/seslint/seslint/analyzer"
 	"github.com/seslint/seslint/analyzer/engine"
+	"github.com/seslint/seslint/internal/fault"
 )
 
 // goLoadMode type-checks every package from source. It leaves out
@@ -41,9 +43,13 @@ func GoEnv(network bool) []string {
 
 // goModules finds the Go modules to scan under a walked root: directories
 // holding a go.mod whose non-test Go files mention a policy or the AWS SDK
-// (a cheap byte test, so unrelated modules are not type-checked).
-func goModules(root string, excl []glob) []string {
+// (a cheap byte test, so unrelated modules are not type-checked). A module
+// holding a Go file that is not a regular file (a named pipe, a device, a
+// link to outside the module) is not loaded — the go command would open
+// it — and is reported.
+func goModules(root string, excl []glob) ([]string, []Notification) {
 	var mods []string
+	var notes []Notification
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -54,47 +60,94 @@ func goModules(root string, excl []glob) []string {
 			}
 			return nil
 		}
-		if d.Name() == "go.mod" && mentionsPolicy(filepath.Dir(p)) {
+		if d.Name() != "go.mod" || !d.Type().IsRegular() {
+			return nil
+		}
+		mentions, odd := inspectModule(filepath.Dir(p))
+		switch {
+		case odd != "":
+			notes = append(notes, Notification{Path: displayPath(odd), Message: "Go module not loaded: this Go file is not a regular file, and the go command would open it", Error: true})
+		case mentions:
 			mods = append(mods, filepath.Dir(p))
 		}
 		return nil
 	})
-	return mods
+	return mods, notes
 }
 
-func mentionsPolicy(dir string) bool {
-	found := false
+// inspectModule reports whether a module's non-test Go files mention a
+// policy, reading at most DefaultMaxFileSize of each, and returns the
+// first Go file that is not a regular file ("" when there is none).
+func inspectModule(dir string) (mentions bool, irregularFile string) {
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || found {
-			return fs.SkipAll
+		if err != nil {
+			return nil
 		}
 		if d.IsDir() {
 			if p != dir && (skipDirs[d.Name()] || d.Name() == "testdata") {
 				return fs.SkipDir
 			}
 			if p != dir {
-				if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+				if _, err := os.Lstat(filepath.Join(p, "go.mod")); err == nil {
 					return fs.SkipDir // a nested module is scanned on its own
 				}
 			}
 			return nil
 		}
-		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+		if !strings.HasSuffix(p, ".go") {
 			return nil
 		}
-		b, err := os.ReadFile(p)
-		if err == nil && (bytes.Contains(b, []byte(`\"Statement\"`)) || bytes.Contains(b, []byte(`"Statement"`)) || bytes.Contains(b, []byte("aws-sdk-go"))) {
-			found = true
+		if !d.Type().IsRegular() && !linkInside(p, dir) {
+			irregularFile = p
+			return fs.SkipAll
 		}
+		if mentions || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		mentions = fileMentionsPolicy(p)
 		return nil
 	})
-	return found
+	return mentions, irregularFile
+}
+
+// linkInside reports whether p is a symbolic link to a regular file
+// inside dir.
+func linkInside(p, dir string) bool {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return false
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return false
+	}
+	info, err := os.Stat(target)
+	rel, relErr := filepath.Rel(root, target)
+	return err == nil && info.Mode().IsRegular() && relErr == nil && !strings.HasPrefix(rel, "..")
+}
+
+func fileMentionsPolicy(p string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, DefaultMaxFileSize))
+	return err == nil && (bytes.Contains(b, []byte(`\"Statement\"`)) || bytes.Contains(b, []byte(`"Statement"`)) || bytes.Contains(b, []byte("aws-sdk-go")))
 }
 
 // scanGo runs the go/analysis pass on the packages matching patterns in dir
 // through the checker, and returns the pass's findings with paths made
 // relative for output.
-func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options) ([]*engine.Finding, []Notification) {
+//
+// A panic in the pass over one package is that package's error (the pass
+// recovers it); any other panic here is an internal error of the module.
+func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options) (findings []*engine.Finding, notes []Notification) {
+	defer func() {
+		if p := recover(); p != nil {
+			findings, notes = nil, internalErrors([]string{dir}, fault.GoPackage, p)
+		}
+	}()
 	ctx, cancel := context.WithTimeout(ctx, goTimeout)
 	defer cancel()
 	cfg := &packages.Config{Context: ctx, Mode: goLoadMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
@@ -102,7 +155,6 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	if err != nil {
 		return nil, []Notification{{Path: displayPath(dir), Message: fmt.Sprintf("loading Go packages: %v (the module's dependencies must be in the module cache; --go-network lets seslint download them)", err), Error: true}}
 	}
-	var notes []Notification
 	var ok []*packages.Package
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
@@ -126,13 +178,16 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	if err != nil {
 		return nil, append(notes, Notification{Path: displayPath(dir), Message: err.Error(), Error: true})
 	}
-	var findings []*engine.Finding
 	for act := range graph.All() {
 		if act.Analyzer != analyzer.Analyzer || !act.IsRoot {
 			continue
 		}
 		if act.Err != nil {
-			notes = append(notes, Notification{Path: displayPath(dir), Message: act.Err.Error(), Error: true})
+			at := displayPath(dir)
+			if len(act.Package.GoFiles) > 0 {
+				at = displayPath(act.Package.GoFiles[0])
+			}
+			notes = append(notes, Notification{Path: at, Message: act.Err.Error(), Error: true})
 			continue
 		}
 		fs, _ := act.Result.([]*engine.Finding)

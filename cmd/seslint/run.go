@@ -89,6 +89,7 @@ type scanFlags struct {
 	now     string
 	exclude []string
 	maxSize int64
+	timeout time.Duration
 	noColor bool
 	config  string
 	base    string
@@ -118,6 +119,7 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.StringVar(&f.now, "now", "", "evaluate time conditions at `TIME` (RFC 3339; default: the current time)")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable; ** spans directories)")
 	fs.Int64Var(&f.maxSize, "max-file-size", scan.DefaultMaxFileSize, "report, without parsing, files larger than `BYTES`")
+	fs.DurationVar(&f.timeout, "eval-timeout", scan.DefaultEvalTimeout, "report a file as not checked when the rules take longer than `DURATION` on it")
 	fs.BoolVar(&f.noGo, "no-go", false, "do not type-check the Go modules found under the scanned directories")
 	fs.BoolVar(&f.goNet, "go-network", false, "let Go package loading download missing modules (default: offline, module cache only)")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (default: colour on a terminal, unless NO_COLOR is set)")
@@ -199,6 +201,9 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if f.maxSize <= 0 {
 		return exitError, usagef("--max-file-size must be positive")
 	}
+	if f.timeout <= 0 {
+		return exitError, usagef("--eval-timeout must be positive")
+	}
 	eng, err := engine.New(ctx, engine.Options{RuleDirs: f.rules})
 	if err != nil {
 		return exitError, err
@@ -216,7 +221,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 		paths = []string{"."}
 	}
 	opts := scan.Options{
-		Now: now, Exclude: f.exclude, Enabled: enabled, Disabled: disabled, MaxFileSize: f.maxSize,
+		Now: now, Exclude: f.exclude, Enabled: enabled, Disabled: disabled, MaxFileSize: f.maxSize, EvalTimeout: f.timeout,
 		NoGo: f.noGo, GoNetwork: f.goNet,
 	}
 	cfg, err := loadConfig(eng, f.config, paths[0])
@@ -243,6 +248,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 		Findings: res.Findings,
 		Notes:    res.Notifications,
 	}
+	rep.LeaveOutBroken()
 	out := stdout
 	var file *os.File
 	if f.output != "" {
@@ -271,9 +277,9 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if !f.quiet {
 		fmt.Fprintln(stderr, report.Summary(rep, res.Files, res.Documents))
 	}
-	for _, n := range res.Notifications {
+	for _, n := range rep.Notes {
 		if n.Error {
-			return exitError, fmt.Errorf("scan incomplete: %d file(s) could not be checked (see the messages above)", countErrors(res.Notifications))
+			return exitError, fmt.Errorf("scan incomplete: %d file(s) could not be checked (see the messages above)", countErrors(rep.Notes))
 		}
 	}
 	return exitCode(res.Findings, f.failOn.value), nil

@@ -134,6 +134,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad now", []string{"--now", "yesterday", "."}, exitError, "RFC 3339"},
 		{"unknown rule", []string{"--enable", "SES999", "."}, exitError, "--enable SES999: no such rule"},
 		{"missing path", []string{"no/such/dir"}, exitError, "cannot scan no/such/dir"},
+		{"bad eval timeout", []string{"--eval-timeout", "0s", "."}, exitError, "--eval-timeout must be positive"},
 		{"help", []string{"--help"}, exitOK, ""},
 		{"version", []string{"--version"}, exitOK, ""},
 	}
