@@ -8,7 +8,7 @@ GO      ?= go
 SHARED  ?= ../shared
 SARIF_DIR := $(or $(TMPDIR),/tmp)/seslint-sarif
 
-.PHONY: all build test gotest lint sarif-check generate bench clean
+.PHONY: all build test gotest lint sarif-check generate bench fuzz clean
 
 all: build test
 
@@ -47,6 +47,23 @@ generate:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...
+
+# Runs every fuzz target (func FuzzXxx in a _test.go file) one after the
+# other, each for FUZZTIME; a failing input is written to the package's
+# testdata/fuzz/FuzzXxx/ and stops the run. FUZZPARALLEL sets the number
+# of fuzzing workers (default: GOMAXPROCS). New interesting inputs are
+# minimized for at most FUZZMINIMIZE, so the time goes to fuzzing.
+FUZZTIME     ?= 30s
+FUZZMINIMIZE ?= 3s
+FUZZPARALLEL ?=
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for name in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz: $$name in $$pkg for $(FUZZTIME)"; \
+	    $(GO) test $$pkg -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) \
+	      $(if $(FUZZPARALLEL),-parallel $(FUZZPARALLEL)) || exit 1; \
+	  done; \
+	done
 
 clean:
 	rm -rf $(SARIF_DIR)

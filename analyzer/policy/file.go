@@ -79,6 +79,13 @@ func (f *File) Offset(p Position) int {
 	return off
 }
 
+// CharAt is the span of the byte at off, for a problem a parser places
+// there, or the empty span at the end of the file when off is past it.
+func (f *File) CharAt(off int) Span {
+	off = max(0, min(off, len(f.Content)))
+	return Span{Start: off, End: min(off+1, len(f.Content))}
+}
+
 // Region is a span as 1-based positions, the end exclusive.
 type Region struct {
 	Start, End Position

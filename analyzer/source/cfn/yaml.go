@@ -94,7 +94,7 @@ func yamlError(f *policy.File, err error) *policy.DecodeError {
 		off++
 	}
 	return &policy.DecodeError{
-		Kind: policy.ErrFileSyntax, Span: policy.Span{Start: off, End: off + 1},
+		Kind: policy.ErrFileSyntax, Span: f.CharAt(off),
 		Message: "YAML: " + strings.TrimPrefix(msg, "yaml: "),
 		Fix:     "fix the YAML syntax at this line (indentation, a missing colon or an unclosed quote)",
 	}
@@ -105,8 +105,7 @@ func (d *yamlDoc) start(n *yaml.Node) int {
 }
 
 func (d *yamlDoc) errAt(n *yaml.Node, msg string) *policy.DecodeError {
-	s := d.start(n)
-	return &policy.DecodeError{Kind: policy.ErrFileSyntax, Span: policy.Span{Start: s, End: s + 1}, Message: msg, Fix: "simplify the document"}
+	return &policy.DecodeError{Kind: policy.ErrFileSyntax, Span: d.f.CharAt(d.start(n)), Message: msg, Fix: "simplify the document"}
 }
 
 func (d *yamlDoc) convert(n *yaml.Node, depth int) (*policy.Node, *policy.DecodeError) {

@@ -32,7 +32,7 @@ func parseTFJSON(f *policy.File) ([]*block, []*policy.Directive, *policy.DecodeE
 	root := dec.Root
 	var blocks []*block
 	var dirs []*policy.Directive
-	if d := jsonDirective(f, root, policy.Span{Start: 0, End: len(f.Content) + 1}); d != nil {
+	if d := jsonDirective(f, root, policy.Span{Start: 0, End: len(f.Content)}); d != nil {
 		dirs = append(dirs, d)
 	}
 	for _, kind := range []string{"resource", "data"} {
