@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -159,11 +160,13 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
 			e := p.Errors[0]
-			pos := e.Pos
-			if pos == "" || pos == "-" {
-				pos = displayPath(dir)
+			path, at := displayPath(dir), ""
+			if m := errPosRe.FindStringSubmatch(e.Pos); m != nil {
+				// The file, relative like every path of the output; the
+				// line and column go in the message.
+				path, at = displayPath(m[1]), " at "+m[2]
 			}
-			notes = append(notes, Notification{Path: pos, Message: fmt.Sprintf("package %s not checked: %s (seslint loads Go packages offline: run `go mod download` in the module, or pass --go-network)", p.PkgPath, e.Msg), Error: true})
+			notes = append(notes, Notification{Path: path, Message: fmt.Sprintf("package %s not checked: %s%s (seslint loads Go packages offline: run `go mod download` in the module, or pass --go-network)", p.PkgPath, e.Msg, at), Error: true})
 			continue
 		}
 		ok = append(ok, p)
@@ -199,6 +202,9 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	}
 	return findings, notes
 }
+
+// errPosRe splits a package error's position, file:line[:column].
+var errPosRe = regexp.MustCompile(`^(.+?):(\d+(?::\d+)?)$`)
 
 // relocate gives a finding of the Go pass (absolute file names) the
 // display path of the other findings.
