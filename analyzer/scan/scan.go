@@ -138,6 +138,9 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	for _, f := range files {
 		requested[displayPath(f)] = true
 	}
+	if len(groups) > 0 {
+		files = dedupe(append(files, unitMembers(groups, requested, excl)...))
+	}
 	defer func() {
 		// Go packages are type-checked by the checker, which runs its own
 		// goroutines; they are scanned after the files.
@@ -228,7 +231,11 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			continue
 		}
 		fs, notes := evaluate(ctx, eng, u, opts)
-		res.Findings = append(res.Findings, fs...)
+		for _, f := range fs {
+			if requested[f.File.Path] {
+				res.Findings = append(res.Findings, f)
+			}
+		}
 		res.Notifications = append(res.Notifications, notes...)
 	}
 

@@ -107,6 +107,17 @@ func TestConfigJoinsUnitsAndDeclaresIdentities(t *testing.T) {
 	if !strings.Contains(out, "app/role.yaml:10:23: warning SES304") {
 		t.Errorf("joined units: want SES304 on the grant:\n%s", out)
 	}
+	// One file named on its own (a pre-commit hook passes the staged
+	// files) is still evaluated with the rest of its joined unit, and only
+	// its own findings are reported.
+	_, out, _ = runIn(t, dir, fixedNow, "--no-hints", "--fail-on=none", "app/role.yaml")
+	if !strings.Contains(out, "app/role.yaml:10:23: warning SES304") {
+		t.Errorf("app/role.yaml alone: want SES304, which needs identities/ses.yaml:\n%s", out)
+	}
+	_, out, _ = runIn(t, dir, fixedNow, "--no-hints", "--fail-on=none", "identities/ses.yaml")
+	if strings.TrimSpace(out) != "" {
+		t.Errorf("identities/ses.yaml alone: the other files' findings are not reported:\n%s", out)
+	}
 	// A sending authorization policy for an identity declared in the
 	// configuration is checked against its account.
 	write(t, dir, "auth/policy.json", `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "arn:aws:ses:eu-west-1:999999999999:identity/partner.com"}]}`)
