@@ -1,8 +1,11 @@
-# seslint — make test runs everything CI runs (but actionlint): Go vet and
-# tests (the Rego unit tests, opa fmt and opa check --strict run inside
-# go test), gofmt, the catalog and rule-doc freshness checks, and SARIF
-# validation of every fixture's output against SARIF 2.1.0 and GitHub's
-# ingestion rules.
+# seslint — make test runs everything CI runs: Go vet and tests (the Rego
+# unit tests, opa fmt and opa check --strict run inside go test), gofmt,
+# the catalog and rule-doc freshness checks, the GitHub Action's steps run
+# locally, actionlint and shellcheck on the workflows, action.yml and CI
+# scripts, the pre-commit hook end to end, and SARIF validation of every
+# fixture's output against SARIF 2.1.0 and GitHub's ingestion rules.
+# The checks that need actionlint, shellcheck or pre-commit skip when the
+# tool is missing, except with CI=true; .ci/run installs them.
 
 GO      ?= go
 SHARED  ?= ../shared
