@@ -115,6 +115,10 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			goPatterns = append(goPatterns, p)
 			continue
 		}
+		if note := excludedNamed(p, excl); note != nil {
+			res.Notifications = append(res.Notifications, *note)
+			continue
+		}
 		found, notes, err := walk(p, excl)
 		if err != nil {
 			return nil, err

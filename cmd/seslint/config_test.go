@@ -44,13 +44,19 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 	for _, want := range []string{
-		`.seslint.yaml:2:22: rules: SES201: severity "fatal" must be error, warning or note`,
-		`.seslint.yaml:3:11: exclude: invalid glob "legacy/[abc"`,
-		`.seslint.yaml:4:1: unknown key "excludes" (did you mean exclude?)`,
+		"\n.seslint.yaml:2:22: rules: SES201: severity \"fatal\" must be error, warning or note\n",
+		"\n.seslint.yaml:3:11: exclude: invalid glob \"legacy/[abc\"",
+		"\n.seslint.yaml:4:1: unknown key \"excludes\" (did you mean exclude?)",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
+	}
+	// Found walking up from a subdirectory, the file is named from there.
+	write(t, dir, "sub/p.json", sendOnly)
+	code, _, errOut = runIn(t, filepath.Join(dir, "sub"), fixedNow, ".")
+	if code != exitError || !strings.Contains(errOut, "\n../.seslint.yaml:2:22: rules: SES201: severity") {
+		t.Errorf("from sub/: exit %d:\n%s", code, errOut)
 	}
 }
 
@@ -64,9 +70,19 @@ func TestConfigSeverityExclusionAndDisable(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 	write(t, dir, ".seslint.yaml", "rules:\n  SES201: {severity: error}\nexclude: [\"legacy/**\"]\n")
-	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", "policies")
-	if code != exitFindings || !strings.Contains(out, "policies/p.json:4:36: error SES201") || strings.Contains(out, "legacy") {
-		t.Errorf("severity override and exclusion, found walking up from policies/: exit %d:\n%s", code, out)
+	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", ".")
+	if code != exitFindings || !strings.HasPrefix(out, "policies/p.json:4:36: error SES201: ") || strings.Contains(out, "legacy") {
+		t.Errorf("severity override and exclusion: exit %d:\n%s", code, out)
+	}
+	code, out, _ = runIn(t, filepath.Join(dir, "policies"), fixedNow, "--no-hints", ".")
+	if code != exitFindings || !strings.HasPrefix(out, "p.json:4:36: error SES201: ") {
+		t.Errorf("severity override, found walking up from policies/: exit %d:\n%s", code, out)
+	}
+	// Files named one by one (a pre-commit hook's staged files) are
+	// excluded too, and said to be.
+	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", "legacy/old.json", "policies/p.json")
+	if code != exitFindings || strings.Contains(out, "SES107") || !strings.Contains(out, "\nlegacy/old.json: not scanned: excluded by \"legacy/**\"\n") {
+		t.Errorf("a named file matching exclude: exit %d:\n%s", code, out)
 	}
 	write(t, dir, ".seslint.yaml", "rules:\n  SES201: {enabled: false}\n")
 	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", "policies")

@@ -1,6 +1,33 @@
 package scan
 
-import "path/filepath"
+// Files named one by one, as a pre-commit hook names the staged files, are
+// scanned as they would be in a scan of the whole repository: the
+// configuration's exclusions apply to them, and they are evaluated with
+// the rest of their deployment unit.
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// excludedNamed returns the notification for a file named on the command
+// line that an exclude glob leaves out, or nil.
+func excludedNamed(p string, excl []glob) *Notification {
+	if len(excl) == 0 {
+		return nil
+	}
+	if info, err := os.Stat(p); err != nil || info.IsDir() {
+		return nil
+	}
+	rel := displayPath(p)
+	for _, g := range excl {
+		if excluded([]glob{g}, rel, filepath.Base(rel)) {
+			return &Notification{Path: rel, Message: fmt.Sprintf("not scanned: excluded by %q", g.pattern)}
+		}
+	}
+	return nil
+}
 
 // unitMembers returns the files of the configured units (.seslint.yaml
 // units:) that the requested files belong to but that were not requested.
