@@ -11,7 +11,7 @@ GO      ?= go
 SHARED  ?= ../shared
 SARIF_DIR := $(or $(TMPDIR),/tmp)/seslint-sarif
 
-.PHONY: all build test gotest lint sarif-check generate bench clean
+.PHONY: all build test gotest lint sarif-check generate docs bench clean
 
 all: build test
 
@@ -44,6 +44,11 @@ sarif-check:
 # Regenerates rego/seslint/catalog/data.json from the shared catalog.
 generate:
 	$(GO) generate ./rego
+
+# Rewrites docs/rules (a page per rule and the index) from the rules'
+# metadata; go test fails while they differ.
+docs:
+	$(GO) test ./cmd/seslint -run 'TestRuleDocsUpToDate' -update
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...

@@ -28,7 +28,7 @@ const (
 
 const (
 	informationURI = "https://github.com/seslint/seslint"
-	docsURI        = "" // per-rule documentation pages are not published yet
+	docsURI        = "https://github.com/seslint/seslint/blob/main/docs/rules" // docs/rules/<id>.md, generated from the rules' metadata
 )
 
 // usageError is a mistake on the command line: exit 2 with a hint to --help.
@@ -45,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case len(args) > 0 && args[0] == "rules":
 		err = runRules(args[1:], stdout)
+	case len(args) > 0 && args[0] == "explain":
+		err = runExplain(args[1:], stdout)
 	case len(args) > 0 && args[0] == "init":
 		err = runInit(args[1:], stdout)
 	case len(args) > 0 && args[0] == "baseline":
@@ -138,6 +140,8 @@ Usage:
                                  are type-checked (offline) and their policy
                                  strings and AWS SDK calls checked
   seslint rules [--format F]     list the rules (F: text, json, markdown)
+  seslint explain RULE           what a rule finds, why, how to fix and
+                                 suppress it (docs/rules/RULE.md)
   seslint init                   write a commented .seslint.yaml here
   seslint baseline -o FILE [PATH ...]
                                  record today's findings; later runs with
