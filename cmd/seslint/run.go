@@ -124,7 +124,7 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.BoolVar(&f.goNet, "go-network", false, "let Go package loading download missing modules (default: offline, module cache only)")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (default: colour on a terminal, unless NO_COLOR is set)")
 	fs.BoolVar(&f.noHints, "no-hints", false, "text output: leave out the fix line under each finding")
-	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on standard error but errors")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on standard error but errors (no summary, no progress)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs, f
 }
@@ -230,7 +230,12 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if cfg != nil {
 		applyConfig(cfg, &opts, f.now != "")
 	}
+	prog := newProgress(stderr, f.quiet)
+	if prog != nil {
+		opts.Progress = prog.update
+	}
 	res, err := scan.Run(ctx, eng, paths, opts)
+	prog.clear()
 	if err != nil {
 		return exitError, err
 	}
