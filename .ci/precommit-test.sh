@@ -124,13 +124,13 @@ echo "  ($((SECONDS - start))s so far)"
 
 # 4. The README's .pre-commit-config.yaml (repo and rev pointing at the
 #    snapshot), installed as the git hook, on real commits.
-cat >.pre-commit-config.yaml <<EOF
-repos:
-  - repo: $hookrepo
-    rev: $rev
-    hooks:
-      - id: seslint
-EOF
+awk '/^## pre-commit/ {s = 1} s && /^```yaml/ {f = 1; next} f && /^```/ {exit} f' "$root/README.md" |
+  sed -e "s|repo: https://github.com/seslint/seslint\$|repo: $hookrepo|" -e "s|rev: .*|rev: $rev|" >.pre-commit-config.yaml
+if ! grep -q "repo: $hookrepo" .pre-commit-config.yaml || ! grep -q "rev: $rev" .pre-commit-config.yaml ||
+  ! grep -q 'id: seslint' .pre-commit-config.yaml; then
+  cat .pre-commit-config.yaml
+  fail "README.md: no .pre-commit-config.yaml with repo, rev and id: seslint under '## pre-commit'"
+fi
 git_ add .pre-commit-config.yaml
 pre-commit install >/dev/null
 bad_template
