@@ -3,11 +3,12 @@ package seslint_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -99,16 +100,16 @@ func inlineAction(t *testing.T) []byte {
 	}
 	var h []string
 	h = append(h, "# action.yml's steps inlined into a workflow, for actionlint.", "name: action.yml", "on:", "  workflow_call:", "    inputs:")
-	for _, name := range sortedKeys(a.Inputs) {
+	for _, name := range slices.Sorted(maps.Keys(a.Inputs)) {
 		def, _ := json.Marshal(a.Inputs[name].Default)
 		h = append(h, fmt.Sprintf("      %s: {type: string, required: %v, default: %s}", name, a.Inputs[name].Required, def))
 	}
 	h = append(h, "    outputs:")
-	for _, name := range sortedKeys(a.Outputs) {
+	for _, name := range slices.Sorted(maps.Keys(a.Outputs)) {
 		h = append(h, fmt.Sprintf("      %s: {value: \"${{ jobs.action.outputs.%s }}\"}", name, name))
 	}
 	h = append(h, "jobs:", "  action:", "    runs-on: ubuntu-latest", "    outputs:")
-	for _, name := range sortedKeys(a.Outputs) {
+	for _, name := range slices.Sorted(maps.Keys(a.Outputs)) {
 		v, _ := json.Marshal(a.Outputs[name].Value)
 		h = append(h, fmt.Sprintf("      %s: %s", name, v))
 	}
@@ -120,13 +121,4 @@ func inlineAction(t *testing.T) []byte {
 	}
 	h = append(h, "    steps:")
 	return []byte(strings.Join(append(h, lines[stepsAt+1:]...), "\n"))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -43,21 +43,34 @@ func RuleSourcePath(r *engine.Rule) string {
 	return "rego/" + strings.Join(parts, "/") + "/" + parts[len(parts)-1] + ".rego"
 }
 
-// seedURL is the address of the AWS article a rule comes from.
-func seedURL(seed string) string {
-	switch seed {
-	case "000", "001", "002":
-		return "https://repost.aws/knowledge-center/amazon-ses-send-email-unauthorized-error"
-	case "003":
-		return "https://aws.amazon.com/premiumsupport/knowledge-center/amazon-ses-iam-user-email-access-denied/"
-	case "004":
-		return "https://docs.aws.amazon.com/ses/latest/dg/policy-anatomy.html"
-	case "iam":
-		return "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies.html"
-	case "catalog":
-		return "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonses.html"
+// sources are the documents rules come from, by custom.seed: the AWS
+// articles of shared/seeds (000-002 are one article in three languages)
+// and the reference data.
+var sources = map[string]struct{ name, url string }{
+	"000":     {"AWS Knowledge Center, \"How do I resolve the Unauthorized error when sending email with Amazon SES?\"", "https://repost.aws/knowledge-center/amazon-ses-send-email-unauthorized-error"},
+	"003":     {"AWS Knowledge Center, \"How do I resolve the 554 Access denied error when sending email from my IAM user in Amazon SES?\"", "https://aws.amazon.com/premiumsupport/knowledge-center/amazon-ses-iam-user-email-access-denied/"},
+	"004":     {"Amazon SES Developer Guide, \"Amazon SES policy anatomy\"", "https://docs.aws.amazon.com/ses/latest/dg/policy-anatomy.html"},
+	"iam":     {"IAM User Guide, \"IAM JSON policy reference\"", "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies.html"},
+	"catalog": {"AWS Service Authorization Reference for Amazon SES", "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonses.html"},
+	"seslint": {"seslint's own directives", ""},
+}
+
+// source names the document a rule comes from and gives its address (the
+// seed itself and no address when it is not a known one).
+func source(seed string) (name, url string) {
+	if seed == "001" || seed == "002" {
+		seed = "000"
 	}
-	return ""
+	if s, ok := sources[seed]; ok {
+		return s.name, s.url
+	}
+	return seed, ""
+}
+
+// seedName names the document a rule comes from.
+func seedName(seed string) string {
+	name, _ := source(seed)
+	return name
 }
 
 // RuleDoc writes a rule's documentation page as Markdown, from its
@@ -74,7 +87,7 @@ func RuleDoc(w io.Writer, r *engine.Rule) error {
 	b.WriteString("\n\n## What it finds\n\n")
 	b.WriteString(paragraphs(r.Description))
 	b.WriteString("\n\n## Why\n\n")
-	switch name, url := seedName(r.Seed), seedURL(r.Seed); {
+	switch name, url := source(r.Seed); {
 	case url != "":
 		fmt.Fprintf(&b, "The rule comes from [%s](%s).", name, url)
 	case r.Seed != "":
