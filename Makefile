@@ -1,14 +1,17 @@
-# seslint — make test runs everything CI runs (but actionlint): Go vet and
-# tests (the Rego unit tests, opa fmt and opa check --strict run inside
-# go test), gofmt, the catalog and rule-doc freshness checks, and SARIF
-# validation of every fixture's output against SARIF 2.1.0 and GitHub's
-# ingestion rules.
+# seslint — make test runs everything CI runs: Go vet and tests (the Rego
+# unit tests, opa fmt and opa check --strict run inside go test), gofmt,
+# the catalog and rule-doc freshness checks, the GitHub Action's steps run
+# locally, actionlint and shellcheck on the workflows, action.yml and CI
+# scripts, the pre-commit hook end to end, and SARIF validation of every
+# fixture's output against SARIF 2.1.0 and GitHub's ingestion rules.
+# The checks that need actionlint, shellcheck or pre-commit skip when the
+# tool is missing, except with CI=true; .ci/run installs them.
 
 GO      ?= go
 SHARED  ?= ../shared
 SARIF_DIR := $(or $(TMPDIR),/tmp)/seslint-sarif
 
-.PHONY: all build test gotest lint sarif-check generate bench clean
+.PHONY: all build test gotest lint sarif-check generate docs bench clean
 
 all: build test
 
@@ -41,6 +44,11 @@ sarif-check:
 # Regenerates rego/seslint/catalog/data.json from the shared catalog.
 generate:
 	$(GO) generate ./rego
+
+# Rewrites docs/rules (a page per rule and the index) from the rules'
+# metadata; go test fails while they differ.
+docs:
+	$(GO) test ./cmd/seslint -run 'TestRuleDocsUpToDate' -update
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...
