@@ -1,14 +1,17 @@
-# seslint — make test runs everything CI runs (but actionlint): Go vet and
-# tests (the Rego unit tests, opa fmt and opa check --strict run inside
-# go test), gofmt, the catalog and rule-doc freshness checks, and SARIF
-# validation of every fixture's output against SARIF 2.1.0 and GitHub's
-# ingestion rules.
+# seslint — make test runs everything CI runs: Go vet and tests (the Rego
+# unit tests, opa fmt and opa check --strict run inside go test), gofmt,
+# the catalog and rule-doc freshness checks, the GitHub Action's steps run
+# locally, actionlint and shellcheck on the workflows, action.yml and CI
+# scripts, the pre-commit hook end to end, and SARIF validation of every
+# fixture's output against SARIF 2.1.0 and GitHub's ingestion rules.
+# The checks that need actionlint, shellcheck or pre-commit skip when the
+# tool is missing, except with CI=true; .ci/run installs them.
 
 GO      ?= go
 SHARED  ?= ../shared
 SARIF_DIR := $(or $(TMPDIR),/tmp)/seslint-sarif
 
-.PHONY: all build test gotest lint sarif-check generate bench fuzz clean
+.PHONY: all build test gotest lint sarif-check generate docs bench fuzz clean
 
 all: build test
 
@@ -25,17 +28,19 @@ lint:
 gotest:
 	$(GO) test ./...
 
-# Writes the SARIF of every fixture directory, and of a scan where one file
-# hit an internal error (toolExecutionNotifications), and validates them
-# with the SARIF Multitool (installed from npm on first use by the shared
-# script).
+# Writes the SARIF of every fixture tree (one report per source format, and
+# the example repository), and of a scan where one file hit an internal
+# error (toolExecutionNotifications), and validates them with the SARIF
+# Multitool (installed from npm on first use by the shared script). One
+# report per tree rather than per rule: the validator starts a process per
+# file.
 sarif-check:
 	@if [ ! -x $(SHARED)/tools/sarif-validate ]; then \
 	  echo "sarif-check: $(SHARED)/tools/sarif-validate not found; skipping SARIF validation"; exit 0; fi; \
 	rm -rf $(SARIF_DIR) && mkdir -p $(SARIF_DIR) && \
 	$(GO) build -o $(SARIF_DIR)/seslint ./cmd/seslint && \
-	for d in fixtures/examples fixtures/policy/*/ fixtures/cloudformation/*/; do \
-	  name=$$(echo $$d | tr '/' '_' | sed 's/_$$//'); \
+	for d in fixtures/examples fixtures/policy fixtures/cloudformation fixtures/terraform fixtures/go; do \
+	  name=$$(echo $$d | tr '/' '_'); \
 	  $(SARIF_DIR)/seslint -q --now 2026-06-01T00:00:00Z --fail-on none -f sarif -o $(SARIF_DIR)/$$name.sarif $$d || exit 1; \
 	done && \
 	$(GO) test ./cmd/seslint -run '^TestInternalErrorInEveryFormat$$' -args -internal-error-sarif=$(SARIF_DIR)/internal-error.sarif >/dev/null && \
@@ -44,6 +49,11 @@ sarif-check:
 # Regenerates rego/seslint/catalog/data.json from the shared catalog.
 generate:
 	$(GO) generate ./rego
+
+# Rewrites docs/rules (a page per rule and the index) from the rules'
+# metadata; go test fails while they differ.
+docs:
+	$(GO) test ./cmd/seslint -run 'TestRuleDocsUpToDate' -update
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
@@ -160,13 +159,13 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
 			e := p.Errors[0]
-			path, at := displayPath(dir), ""
-			if m := errPosRe.FindStringSubmatch(e.Pos); m != nil {
-				// The file, relative like every path of the output; the
-				// line and column go in the message.
-				path, at = displayPath(m[1]), " at "+m[2]
+			pos := e.Pos
+			if pos == "" || pos == "-" {
+				pos = displayPath(dir)
+			} else if i := strings.Index(pos, ".go:"); i >= 0 {
+				pos = displayPath(pos[:i+len(".go")]) + pos[i+len(".go"):] // file:line:col, the file relative
 			}
-			notes = append(notes, Notification{Path: path, Message: fmt.Sprintf("package %s not checked: %s%s (seslint loads Go packages offline: run `go mod download` in the module, or pass --go-network)", p.PkgPath, e.Msg, at), Error: true})
+			notes = append(notes, Notification{Path: pos, Message: fmt.Sprintf("package %s not checked: %s (seslint loads Go packages offline: run `go mod download` in the module, or pass --go-network)", p.PkgPath, e.Msg), Error: true})
 			continue
 		}
 		ok = append(ok, p)
@@ -202,9 +201,6 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	}
 	return findings, notes
 }
-
-// errPosRe splits a package error's position, file:line[:column].
-var errPosRe = regexp.MustCompile(`^(.+?):(\d+(?::\d+)?)$`)
 
 // relocate gives a finding of the Go pass (absolute file names) the
 // display path of the other findings.

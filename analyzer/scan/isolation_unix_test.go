@@ -108,7 +108,7 @@ func isolatedScan(t *testing.T, mod, rules string, network bool) {
 	if !slices.Contains(findings, want) || !slices.Contains(findings, fmt.Sprintf("policy/policy.go:%d:16 ACME001", line)) {
 		t.Errorf("findings %v, want %s and the custom rule's ACME001", findings, want)
 	}
-	if n, ok := notes["dep/dep.go"]; !ok || !n.Error || !strings.Contains(n.Message, "could not import example.com/not/in/cache") || !strings.Contains(n.Message, " at 3:10 ") {
+	if n, ok := notes["dep/dep.go:3:10"]; !ok || !n.Error || !strings.Contains(n.Message, "could not import example.com/not/in/cache") {
 		t.Errorf("notifications %v, want the dependency named as not loaded", notes)
 	}
 	if _, err := os.Stat(filepath.Join(mod, "pwned")); err == nil {

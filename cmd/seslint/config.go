@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/pflag"
 
@@ -23,12 +24,18 @@ func loadConfig(eng *engine.Engine, explicit, firstPath string) (*config.Config,
 		if !ok {
 			return nil, nil
 		}
+		// Errors name the file as the user would type it.
+		path = p
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil {
+				path = rel
+			}
+		}
 		// A link found in the scanned tree could point at any file the
 		// job can read, and messages about the configuration quote it.
 		if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-			return nil, fmt.Errorf("configuration %s is a symbolic link; seslint does not follow a link it finds (pass --config to use it)", p)
+			return nil, fmt.Errorf("configuration %s is a symbolic link; seslint does not follow a link it finds (pass --config to use it)", path)
 		}
-		path = p
 	}
 	var ids []string
 	for _, r := range eng.Rules() {

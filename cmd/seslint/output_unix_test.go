@@ -89,7 +89,7 @@ func TestFoundConfigurationLinkIsRefused(t *testing.T) {
 	}
 	var out, errb bytes.Buffer
 	code := run([]string{fixedNow, "."}, &out, &errb)
-	want := ".seslint.yaml is a symbolic link; seslint does not follow a link it finds (pass --config to use it)"
+	want := "configuration .seslint.yaml is a symbolic link; seslint does not follow a link it finds (pass --config to use it)"
 	if code != exitError || !strings.Contains(errb.String(), want) {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
