@@ -3,6 +3,7 @@
 package scan_test
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,6 +49,16 @@ func TestHostileSymlinks(t *testing.T) {
 	if len(notes) != 7 {
 		t.Errorf("%d notifications, want 7: %v", len(notes), notes)
 	}
+	// Named on the command line, a link is followed: the user chose it.
+	res, err := scan.Run(context.Background(), hostileEngine(t), []string{"outside-dir", "outside.json"}, scan.Options{Now: fixtureNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings, notes = where(res)
+	if got, want := strings.Join(findings, "\n"), "outside-dir/policy.json:"+badPolicyAt+" SES107\noutside.json:"+badPolicyAt+" SES107"; got != want {
+		t.Errorf("links named on the command line:\n%s\nwant:\n%s", got, want)
+	}
+	wantNoNotes(t, notes)
 }
 
 // TestHostileSpecialFiles: named pipes and devices with names seslint
