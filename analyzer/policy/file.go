@@ -31,7 +31,9 @@ func (f *File) index() {
 	}
 	f.lines = append(make([]int, 0, 64), 0)
 	for i, c := range f.Content {
-		if c == '\n' {
+		// A line ends at LF, CRLF or a CR alone (old Mac files), as
+		// editors, SARIF and YAML count lines.
+		if c == '\n' || (c == '\r' && (i+1 == len(f.Content) || f.Content[i+1] != '\n')) {
 			f.lines = append(f.lines, i+1)
 		}
 	}
@@ -72,7 +74,7 @@ func (f *File) Offset(p Position) int {
 		return len(f.Content)
 	}
 	off := f.lineStart(p.Line - 1)
-	for col := 1; col < p.Column && off < len(f.Content) && f.Content[off] != '\n'; col++ {
+	for col := 1; col < p.Column && off < len(f.Content) && f.Content[off] != '\n' && f.Content[off] != '\r'; col++ {
 		_, n := utf8.DecodeRune(f.Content[off:])
 		off += n
 	}

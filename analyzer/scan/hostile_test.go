@@ -311,14 +311,23 @@ func TestHostileCRLF(t *testing.T) {
 		"crlf/template.yaml": crlf(yamlTwin),
 		"lf/main.tf":         strings.ReplaceAll(hclOneLine, ", ", ",\n    "),
 		"crlf/main.tf":       crlf(strings.ReplaceAll(hclOneLine, ", ", ",\n    ")),
+		// Old Mac files end lines with CR alone.
+		"cr.json":          strings.ReplaceAll(multi, "\n", "\r"),
+		"cr/template.yaml": strings.ReplaceAll(yamlTwin, "\n", "\r"),
+		// YAML also breaks lines at U+2028, which editors do not: the
+		// position is the editor's line.
+		"ls/template.yaml": "Description: \"one line\u2028 that YAML reads as two\"\n" + yamlTwin,
 	}, scan.Options{})
 	wantFindings(t, findings,
+		"cr.json:3:13 SES107",
+		"cr/template.yaml:10:21 SES107",
 		"crlf.json:3:13 SES107",
 		"crlf/main.tf:3:14 SES107",
 		"crlf/template.yaml:10:21 SES107",
 		"lf.json:3:13 SES107",
 		"lf/main.tf:3:14 SES107",
 		"lf/template.yaml:10:21 SES107",
+		"ls/template.yaml:11:21 SES107",
 	)
 	wantNoNotes(t, notes)
 }
