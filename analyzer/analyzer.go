@@ -17,6 +17,7 @@ package analyzer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"go/token"
 	"os"
@@ -160,8 +161,18 @@ func Check(eng *engine.Engine, name string, found []*gosrc.Found, dirs []*policy
 		p.Policies = append(p.Policies, i)
 		f.Doc.Attached = true
 	}
-	return eng.Check(context.Background(), unit, now)
+	ctx, cancel := context.WithTimeout(context.Background(), EvalTimeout)
+	defer cancel()
+	findings, errs := eng.Check(ctx, unit, now)
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		errs = []error{fmt.Errorf("the rules did not finish within %s; findings of package %s may be missing", EvalTimeout, name)}
+	}
+	return findings, errs
 }
+
+// EvalTimeout bounds the evaluation of the rules on one package; the CLI
+// sets it to its --eval-timeout.
+var EvalTimeout = time.Minute
 
 // fixes turns a finding's edits into a suggested fix, quoting the new text
 // as the string literal it lands in needs.

@@ -189,7 +189,11 @@ func TestPanicInOneGoPackageIsContained(t *testing.T) {
 // reported as not completely checked, by name; the others are checked.
 func TestEvaluationTimeout(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"a.json": badPolicy})
+	writeTree(t, dir, map[string]string{
+		"a.json": badPolicy,
+		"go.mod": "module example.com/m\n\ngo 1.22\n",
+		"p/p.go": "package p\n\nconst Policy = `" + badPolicy + "`\n",
+	})
 	t.Chdir(dir)
 	// A rule that would run for hours: 10^10 comparisons.
 	rules := t.TempDir()
@@ -223,6 +227,10 @@ report contains result.fail(rego.metadata.chain(), {"message": "found", "path": 
 	_, notes := where(res)
 	n, ok := notes["a.json"]
 	if !ok || !n.Error || n.Message != "the rules did not finish within 200ms (--eval-timeout); findings of a.json may be missing" {
+		t.Errorf("notifications %+v", res.Notifications)
+	}
+	n, ok = notes["p/p.go"]
+	if !ok || !n.Error || n.Message != "the rules did not finish within 200ms; findings of package example.com/m/p may be missing" {
 		t.Errorf("notifications %+v", res.Notifications)
 	}
 }

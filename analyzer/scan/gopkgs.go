@@ -176,6 +176,7 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	analyzer.SetEngine(eng)
 	now := opts.Now
 	analyzer.Now = func() time.Time { return now }
+	analyzer.EvalTimeout = opts.EvalTimeout
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, ok, nil)
 	if err != nil {
 		return nil, append(notes, Notification{Path: displayPath(dir), Message: err.Error(), Error: true})
