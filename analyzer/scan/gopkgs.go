@@ -31,14 +31,17 @@ const goLoadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports
 const goTimeout = 2 * time.Minute
 
 // GoEnv is the environment package loading runs in: the local toolchain
-// only (no download), no module proxy (no network), no go.mod changes.
+// only (no download), no module proxy and no version control (no network:
+// GOPROXY=off alone still lets the go command run git for modules that
+// GOPRIVATE or GONOPROXY match, when the scanned go.sum names them), no
+// go.mod changes, and flags of the environment replaced.
 // Options.GoNetwork lets the loader download missing modules.
 func GoEnv(network bool) []string {
 	env := append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off", "CGO_ENABLED=0")
 	if network {
 		return append(env, "GOFLAGS=-mod=mod")
 	}
-	return append(env, "GOPROXY=off", "GOFLAGS=-mod=readonly")
+	return append(env, "GOPROXY=off", "GOVCS=*:off", "GOPRIVATE=", "GONOPROXY=", "GOINSECURE=", "GOSUMDB=off", "GOFLAGS=-mod=readonly")
 }
 
 // goModules finds the Go modules to scan under a walked root: directories
