@@ -30,7 +30,7 @@ func untrustedModule(t *testing.T) (mod, rules string) {
 	mod, rules = t.TempDir(), t.TempDir()
 	pwned := filepath.Join(mod, "pwned")
 	writeTree(t, mod, map[string]string{
-		"go.mod":           "module example.com/untrusted\n\ngo 1.22\n\ntoolchain go1.99.0\n\nrequire example.com/not/in/cache v1.2.3\n",
+		"go.mod": "module example.com/untrusted\n\ngo 1.22\n\ntoolchain go1.99.0\n\nrequire example.com/not/in/cache v1.2.3\n",
 		// With its sums known, the go command would fetch the dependency.
 		"go.sum": "example.com/not/in/cache v1.2.3 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n" +
 			"example.com/not/in/cache v1.2.3/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
