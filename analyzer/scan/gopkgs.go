@@ -48,9 +48,10 @@ func GoEnv(network bool) []string {
 // holding a go.mod whose non-test Go files mention a policy or the AWS SDK
 // (a cheap byte test, so unrelated modules are not type-checked). A module
 // holding a Go file that is not a regular file (a named pipe, a device, a
-// link to outside the module) is not loaded — the go command would open
-// it — and is reported.
-func goModules(root string, excl []glob) ([]string, []Notification) {
+// link to outside the module) or is larger than maxSize is not loaded —
+// the go command would open it, the type checker parse it whole — and is
+// reported.
+func goModules(root string, excl []glob, maxSize int64) ([]string, []Notification) {
 	var mods []string
 	var notes []Notification
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -66,10 +67,10 @@ func goModules(root string, excl []glob) ([]string, []Notification) {
 		if d.Name() != "go.mod" || !d.Type().IsRegular() {
 			return nil
 		}
-		mentions, odd := inspectModule(filepath.Dir(p))
+		mentions, odd, why := inspectModule(filepath.Dir(p), maxSize)
 		switch {
 		case odd != "":
-			notes = append(notes, Notification{Path: displayPath(odd), Message: "Go module not loaded: this Go file is not a regular file, and the go command would open it", Error: true})
+			notes = append(notes, Notification{Path: displayPath(odd), Message: "Go module not loaded: this Go file " + why, Error: true})
 		case mentions:
 			mods = append(mods, filepath.Dir(p))
 		}
@@ -79,9 +80,9 @@ func goModules(root string, excl []glob) ([]string, []Notification) {
 }
 
 // inspectModule reports whether a module's non-test Go files mention a
-// policy, reading at most DefaultMaxFileSize of each, and returns the
-// first Go file that is not a regular file ("" when there is none).
-func inspectModule(dir string) (mentions bool, irregularFile string) {
+// policy, and returns the first Go file that the module may not be loaded
+// with ("" when there is none) and why.
+func inspectModule(dir string, maxSize int64) (mentions bool, oddFile, why string) {
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -101,16 +102,20 @@ func inspectModule(dir string) (mentions bool, irregularFile string) {
 			return nil
 		}
 		if !d.Type().IsRegular() && !linkInside(p, dir) {
-			irregularFile = p
+			oddFile, why = p, "is not a regular file, and the go command would open it"
+			return fs.SkipAll
+		}
+		if info, err := os.Stat(p); err == nil && info.Size() > maxSize {
+			oddFile, why = p, fmt.Sprintf("is %d bytes, over the %d-byte limit (--max-file-size)", info.Size(), maxSize)
 			return fs.SkipAll
 		}
 		if mentions || strings.HasSuffix(p, "_test.go") {
 			return nil
 		}
-		mentions = fileMentionsPolicy(p)
+		mentions = fileMentionsPolicy(p, maxSize)
 		return nil
 	})
-	return mentions, irregularFile
+	return mentions, oddFile, why
 }
 
 // linkInside reports whether p is a symbolic link to a regular file
@@ -129,13 +134,13 @@ func linkInside(p, dir string) bool {
 	return err == nil && info.Mode().IsRegular() && relErr == nil && !strings.HasPrefix(rel, "..")
 }
 
-func fileMentionsPolicy(p string) bool {
+func fileMentionsPolicy(p string, maxSize int64) bool {
 	f, err := os.Open(p)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, DefaultMaxFileSize))
+	b, err := io.ReadAll(io.LimitReader(f, maxSize))
 	return err == nil && (bytes.Contains(b, []byte(`\"Statement\"`)) || bytes.Contains(b, []byte(`"Statement"`)) || bytes.Contains(b, []byte("aws-sdk-go")))
 }
 

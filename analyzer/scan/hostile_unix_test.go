@@ -4,6 +4,7 @@ package scan_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -161,4 +162,39 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return os.WriteFile(to, b, 0o755)
+}
+
+// TestHostileGoModules: a Go module holding a Go file that is a named
+// pipe, a link out of the module or larger than the size limit is not
+// loaded (the go command would open the pipe and wait, read the link's
+// target, parse the file whole) and is named; other modules are checked.
+func TestHostileGoModules(t *testing.T) {
+	outside := t.TempDir()
+	dir := t.TempDir()
+	goMod := func(name string) string { return "module example.com/" + name + "\n\ngo 1.22\n" }
+	withPolicy := "package a\n\nconst Policy = `" + badPolicy + "`\n"
+	big := "package a\n\n// " + strings.Repeat("x", 3000) + "\n"
+	writeTree(t, outside, map[string]string{"secret.go": "package a\n"})
+	writeTree(t, dir, map[string]string{
+		"control.json": badPolicy,
+		"ok/go.mod":    goMod("ok"), "ok/a.go": withPolicy,
+		"fifo/go.mod": goMod("fifo"), "fifo/a.go": withPolicy,
+		"link/go.mod": goMod("link"), "link/a.go": withPolicy,
+		"big/go.mod": goMod("big"), "big/a.go": withPolicy,
+		"big/big.go": big,
+	})
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo", "pipe.go"), 0o644); err != nil {
+		t.Skipf("cannot make a named pipe here: %v", err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "secret.go"), filepath.Join(dir, "link", "secret.go")); err != nil {
+		t.Fatal(err)
+	}
+	findings, notes := scanDir(t, dir, scan.Options{MaxFileSize: 2000})
+	wantFindings(t, findings, "ok/a.go:5:"+strings.SplitN(badPolicyAt, ":", 2)[1]+" SES107")
+	wantNote(t, notes, "fifo/pipe.go", "Go module not loaded: this Go file is not a regular file, and the go command would open it", true)
+	wantNote(t, notes, "link/secret.go", "Go module not loaded: this Go file is not a regular file, and the go command would open it", true)
+	wantNote(t, notes, "big/big.go", fmt.Sprintf("Go module not loaded: this Go file is %d bytes, over the 2000-byte limit (--max-file-size)", len(big)), true)
+	if len(notes) != 3 {
+		t.Errorf("notifications %v", notes)
+	}
 }

@@ -142,7 +142,7 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		case err == nil && info.IsDir():
 			files = append(files, found...)
 			if !opts.NoGo {
-				mods, notes := goModules(p, excl)
+				mods, notes := goModules(p, excl, opts.MaxFileSize)
 				goMods = append(goMods, mods...)
 				res.Notifications = append(res.Notifications, notes...)
 			}
