@@ -80,11 +80,21 @@ const binarySniff = 8000
 // asText returns content as UTF-8: UTF-16 with a byte order mark is
 // converted (line and column in code points are the same in both, so
 // positions stay right), anything else is kept as it is. binaryAt is the
-// offset of a NUL byte near the start of a file that is not UTF-16, or -1.
+// offset in text of a NUL byte near its start, or -1.
 func asText(content []byte) (text []byte, binaryAt int) {
+	text = fromUTF16(content)
+	return text, bytes.IndexByte(text[:min(len(text), binarySniff)], 0)
+}
+
+// fromUTF16 converts UTF-16 with a byte order mark to UTF-8, and returns
+// anything else as it is (UTF-32, whose mark starts like UTF-16's, too:
+// its NUL bytes then make it binary).
+func fromUTF16(content []byte) []byte {
 	if len(content) >= 2 {
 		var order func([]byte) uint16
 		switch {
+		case len(content) >= 4 && content[0] == 0xFF && content[1] == 0xFE && content[2] == 0 && content[3] == 0:
+			return content
 		case content[0] == 0xFF && content[1] == 0xFE:
 			order = func(b []byte) uint16 { return uint16(b[0]) | uint16(b[1])<<8 }
 		case content[0] == 0xFE && content[1] == 0xFF:
@@ -103,10 +113,10 @@ func asText(content []byte) (text []byte, binaryAt int) {
 				// A stray last byte: keep it visible to the parsers.
 				out = utf8.AppendRune(out, utf8.RuneError)
 			}
-			return out, -1
+			return out
 		}
 	}
-	return content, bytes.IndexByte(content[:min(len(content), binarySniff)], 0)
+	return content
 }
 
 // irregularKind names what a non-regular file is.

@@ -205,10 +205,16 @@ func TestHostileBinaryTemplate(t *testing.T) {
 	findings, notes := hostileScan(t, map[string]string{
 		"template.yaml": string(make([]byte, 64<<10)),
 		"half.json":     "{\"Statement\": []}\n\x00\x00",
+		// UTF-32 starts with UTF-16's mark: it is not read as UTF-16.
+		"utf32.json": "\xFF\xFE\x00\x00{\x00\x00\x00}\x00\x00\x00",
+		// UTF-16 holding NULs is binary too.
+		"nul16.json": "\xFF\xFEa\x00" + string(make([]byte, 64)),
 	}, scan.Options{})
 	wantFindings(t, findings)
 	wantNote(t, notes, "template.yaml", "not scanned: binary content (a NUL byte at offset 0), not a text file", false)
 	wantNote(t, notes, "half.json", "not scanned: binary content (a NUL byte at offset 18), not a text file", false)
+	wantNote(t, notes, "utf32.json", "not scanned: binary content (a NUL byte at offset 2), not a text file", false)
+	wantNote(t, notes, "nul16.json", "not scanned: binary content (a NUL byte at offset 1), not a text file", false)
 }
 
 func TestHostileInvalidUTF8(t *testing.T) {
