@@ -192,6 +192,9 @@ func FuzzGoStringLiteral(f *testing.F) {
 		if concat {
 			// Two literals joined: the mapping runs through both.
 			half := len(text) / 2
+			for half > 0 && !utf8.RuneStart(text[half]) {
+				half-- // a raw literal cannot end inside a character
+			}
 			lit = quote(text[:half]) + " +\n\t" + quote(text[half:])
 		}
 		src := []byte("package p\n\n// P is a policy.\nconst P = " + lit + "\n")
