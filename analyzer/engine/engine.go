@@ -35,6 +35,7 @@ type Engine struct {
 	byID   map[string]*Rule
 	query  oparego.PreparedEvalQuery
 	report ast.Ref
+	memo   memo
 }
 
 // deniedBuiltins are the builtins no rule may call: they reach the network
@@ -304,11 +305,38 @@ type placeRef struct {
 type locator func(v *Violation) (*policy.Document, *placeRef, error)
 
 func (e *Engine) eval(ctx context.Context, input ast.Value, name string, locate locator) ([]*Finding, error) {
-	rs, err := e.query.Eval(ctx, oparego.EvalParsedInput(input))
+	vs, err := e.violations(ctx, input)
 	if err != nil {
 		return nil, fmt.Errorf("evaluating rules on %s: %w", name, err)
 	}
-	var out []*Finding
+	out := make([]*Finding, 0, len(vs))
+	for _, v := range vs {
+		f, err := e.place(v, locate)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	SortFindings(out)
+	return out, nil
+}
+
+// violations evaluates the rules on input. Rules see nothing but their
+// input (no clock, network or environment) and return paths, not
+// positions, so the violations of an input already evaluated are taken
+// from the memo: a policy copied into many files is evaluated once.
+func (e *Engine) violations(ctx context.Context, input ast.Value) ([]*Violation, error) {
+	key, ok := e.memo.key(input)
+	if ok {
+		if vs, hit := e.memo.get(key); hit {
+			return vs, nil
+		}
+	}
+	rs, err := e.query.Eval(ctx, oparego.EvalParsedInput(input))
+	if err != nil {
+		return nil, err
+	}
+	var vs []*Violation
 	for _, r := range rs {
 		for _, ex := range r.Expressions {
 			items, ok := ex.Value.([]any)
@@ -316,29 +344,37 @@ func (e *Engine) eval(ctx context.Context, input ast.Value, name string, locate 
 				continue
 			}
 			for _, it := range items {
-				f, err := e.place(it, locate)
+				v, err := decodeViolation(it)
 				if err != nil {
 					return nil, err
 				}
-				out = append(out, f)
+				vs = append(vs, v)
 			}
 		}
 	}
-	SortFindings(out)
-	return out, nil
+	if ok {
+		e.memo.put(key, vs)
+	}
+	return vs, nil
 }
 
-func (e *Engine) place(item any, locate locator) (*Finding, error) {
+func decodeViolation(item any) (*Violation, error) {
 	raw, err := json.Marshal(item)
 	if err != nil {
 		return nil, err
 	}
-	var v Violation
+	v := &Violation{}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
+	if err := dec.Decode(v); err != nil {
 		return nil, fmt.Errorf("rule returned a malformed violation %s: %w", raw, err)
 	}
+	return v, nil
+}
+
+// place makes a finding of a violation; v is shared (memoized) and not
+// changed.
+func (e *Engine) place(v *Violation, locate locator) (*Finding, error) {
 	rule, ok := e.byID[v.Rule]
 	if !ok {
 		return nil, fmt.Errorf("a violation names rule %q, which has no metadata", v.Rule)
@@ -346,7 +382,7 @@ func (e *Engine) place(item any, locate locator) (*Finding, error) {
 	if v.Message == "" {
 		return nil, fmt.Errorf("rule %s returned a violation without a message", v.Rule)
 	}
-	doc, pl, err := locate(&v)
+	doc, pl, err := locate(v)
 	if err != nil {
 		return nil, err
 	}
