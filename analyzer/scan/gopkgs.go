@@ -94,7 +94,7 @@ func mentionsPolicy(dir string) bool {
 // scanGo runs the go/analysis pass on the packages matching patterns in dir
 // through the checker, and returns the pass's findings with paths made
 // relative for output.
-func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options) ([]*engine.Finding, []Notification) {
+func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options, st *Stats) ([]*engine.Finding, []Notification) {
 	ctx, cancel := context.WithTimeout(ctx, goTimeout)
 	defer cancel()
 	cfg := &packages.Config{Context: ctx, Mode: goLoadMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
@@ -116,6 +116,7 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 		}
 		ok = append(ok, p)
 	}
+	st.GoPackages += len(ok)
 	if len(ok) == 0 {
 		return nil, notes
 	}

@@ -97,6 +97,7 @@ type scanFlags struct {
 	quiet   bool
 	version bool
 	noHints bool
+	stats   bool
 }
 
 func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
@@ -123,6 +124,7 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (default: colour on a terminal, unless NO_COLOR is set)")
 	fs.BoolVar(&f.noHints, "no-hints", false, "text output: leave out the fix line under each finding")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on standard error but errors")
+	fs.BoolVar(&f.stats, "stats", false, "print on standard error where the time went: rules, walk, read, parse, extract, evaluate, Go packages, report")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs, f
 }
@@ -199,10 +201,12 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if f.maxSize <= 0 {
 		return exitError, usagef("--max-file-size must be positive")
 	}
+	started := time.Now()
 	eng, err := engine.New(ctx, engine.Options{RuleDirs: f.rules})
 	if err != nil {
 		return exitError, err
 	}
+	compiled := time.Since(started)
 	enabled, err := ruleSet(eng, "--enable", f.enable)
 	if err != nil {
 		return exitError, err
@@ -237,6 +241,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 		res.Findings = report.NewSince(res.Findings, known)
 	}
+	reported := time.Now()
 	rep := &report.Report{
 		Tool:     report.Tool{Name: "seslint", Version: version(), InformationURI: informationURI, DocsURI: docsURI},
 		Rules:    eng.Rules(),
@@ -267,6 +272,9 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if err != nil {
 		return exitError, err
+	}
+	if f.stats {
+		writeStats(stderr, eng, res.Stats, compiled, time.Since(reported), time.Since(started))
 	}
 	if !f.quiet {
 		fmt.Fprintln(stderr, report.Summary(rep, res.Files, res.Documents))
