@@ -98,7 +98,16 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	ctx, cancel := context.WithTimeout(ctx, goTimeout)
 	defer cancel()
 	cfg := &packages.Config{Context: ctx, Mode: goLoadMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
+	if abs, err := filepath.Abs(dir); err == nil {
+		cfg.ParseFile = depParser(abs)
+	}
 	pkgs, err := packages.Load(cfg, patterns...)
+	if err == nil && cfg.ParseFile != nil && illTyped(pkgs) {
+		// Load again with dependencies whole, so that a problem is
+		// reported as the type checker sees the real source.
+		cfg.ParseFile = nil
+		pkgs, err = packages.Load(cfg, patterns...)
+	}
 	if err != nil {
 		return nil, []Notification{{Path: displayPath(dir), Message: fmt.Sprintf("loading Go packages: %v (the module's dependencies must be in the module cache; --go-network lets seslint download them)", err), Error: true}}
 	}
@@ -144,6 +153,15 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 		}
 	}
 	return findings, notes
+}
+
+func illTyped(pkgs []*packages.Package) bool {
+	for _, p := range pkgs {
+		if p.IllTyped {
+			return true
+		}
+	}
+	return false
 }
 
 // relocate gives a finding of the Go pass (absolute file names) the
