@@ -13,6 +13,7 @@ func cfnCtx(f *file, s *svc, textual bool) *sesCtx {
 		arn:  val{s: "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${MailDomain}", sub: true},
 		bare: val{s: "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:" + s.domain, sub: true},
 		from: val{s: "*@${MailDomain}", sub: true},
+		sid:  "SendMail",
 	}
 }
 
@@ -353,6 +354,7 @@ func (g *gen) cdkOutput(s *svc) error {
 		arn:  val{s: "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/" + s.domain, sub: true},
 		bare: val{s: "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:" + s.domain, sub: true},
 		from: lit("*@" + s.domain),
+		sid:  "SendAs" + camel(strings.Split(s.domain, ".")[0]),
 	}
 	hash := func() string { return fmt.Sprintf("%08X", g.r.Uint32()) }
 	role := "MailerServiceRole" + hash()

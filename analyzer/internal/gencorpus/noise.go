@@ -21,10 +21,11 @@ func (g *gen) policyFiles(s *svc) error {
 			f.w(renderJSON(g.authorizationPolicy(literalCtx(f, s, true)), "") + "\n")
 		default:
 			f = newFile(fmt.Sprintf("%s/iam/%s-%s-%d.json", s.dir, g.word(), g.word(), k), "policy-json")
-			target := g.target()
+			// A managed policy holds at most 6,144 characters.
+			target := min(g.target(), 6144)
 			c := literalCtx(f, s, true)
 			p := g.otherPolicy(c, 2)
-			for len(renderJSON(p, "")) < target && len(p.stmts) < 60 {
+			for len(renderJSON(p, "")) < target {
 				p.stmts = append(p.stmts, g.otherPolicy(c, 1).stmts[0])
 				p.stmts[len(p.stmts)-1].sid = fmt.Sprintf("Statement%d", len(p.stmts))
 			}

@@ -18,6 +18,11 @@ type sesCtx struct {
 	arn, bare val
 	from      val
 	partner   string // a delegated sender's account (sending authorization)
+	// sid names the sending statement: after the domain when the policy
+	// names it literally, "SendMail" when it is written against a
+	// template parameter or variable (a blueprint copied between
+	// services, whose policies are then the same text).
+	sid string
 	// textual: the policy is written as JSON text (a file, a !Sub block, a
 	// heredoc, a Go string), where a trailing comma can be seeded.
 	textual bool
@@ -41,7 +46,7 @@ const (
 // the quota reads on "*". One in five carries a seeded mistake.
 func (g *gen) senderPolicy(c *sesCtx) *pol {
 	send := stmt{
-		sid:       "SendAs" + camel(strings.Split(c.domain, ".")[0]),
+		sid:       c.sid,
 		effect:    "Allow",
 		actions:   []string{"ses:SendEmail", "ses:SendRawEmail"},
 		resources: []val{c.arn},

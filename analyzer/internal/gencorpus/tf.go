@@ -12,6 +12,7 @@ func tfCtx(f *file, s *svc, textual bool) *sesCtx {
 		arn:  lit("arn:aws:ses:" + s.region + ":" + acct + ":identity/${var.domain}"),
 		bare: lit("arn:aws:ses:" + s.region + ":" + acct + ":" + s.domain),
 		from: lit("*@${var.domain}"),
+		sid:  "SendMail",
 	}
 }
 
@@ -21,6 +22,7 @@ func literalCtx(f *file, s *svc, textual bool) *sesCtx {
 		arn:  lit("arn:aws:ses:" + s.region + ":" + s.account + ":identity/" + s.domain),
 		bare: lit("arn:aws:ses:" + s.region + ":" + s.account + ":" + s.domain),
 		from: lit("*@" + s.domain),
+		sid:  "SendAs" + camel(strings.Split(s.domain, ".")[0]),
 	}
 }
 
