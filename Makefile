@@ -8,7 +8,7 @@ GO      ?= go
 SHARED  ?= ../shared
 SARIF_DIR := $(or $(TMPDIR),/tmp)/seslint-sarif
 
-.PHONY: all build test gotest lint sarif-check generate bench clean
+.PHONY: all build test gotest lint sarif-check generate bench bench-micro clean
 
 all: build test
 
@@ -42,8 +42,23 @@ sarif-check:
 generate:
 	$(GO) generate ./rego
 
+# make bench: generates 1,000- and 10,000-file repositories in a temporary
+# directory and times seslint against the parse-only floor and conftest
+# (installed there by go install), then runs the Go micro-benchmarks.
+# BENCH_FLAGS go to the macro benchmark (-sizes 1000 -runs 5 -keep ...).
+# The micro-benchmarks' output is saved for benchstat:
+#   make bench-micro BENCH_OUT=old.txt; ...; make bench-micro BENCH_OUT=new.txt
+#   benchstat old.txt new.txt
+BENCH_FLAGS ?=
+BENCH_OUT   ?= $(or $(TMPDIR),/tmp)/seslint-bench.txt
+BENCH_COUNT ?= 5
+
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...
+	$(GO) run ./analyzer/internal/bench $(BENCH_FLAGS)
+	$(MAKE) bench-micro
+
+bench-micro:
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./analyzer/... | tee $(BENCH_OUT)
 
 clean:
 	rm -rf $(SARIF_DIR)
