@@ -222,7 +222,18 @@ parse_arn(s) := {
 }
 
 # arn_parts splits an ARN at its colons, except those inside ${...}.
-arn_parts(s) := [strings.replace_n({"\u001f": ":"}, x) | some x in split(protect_symbols(s), ":")]
+arn_parts(s) := split(s, ":") if plain_arn(s)
+
+arn_parts(s) := [strings.replace_n({"\u001f": ":"}, x) | some x in split(protect_symbols(s), ":")] if {
+	not plain_arn(s)
+}
+
+# plain_arn is true for a value with no ${...} (and no unit separator, which
+# protect_symbols uses): its parts are what split finds.
+plain_arn(s) if {
+	not contains(s, "${")
+	not contains(s, "\u001f")
+}
 
 protect_symbols(s) := strings.replace_n(
 	{m: strings.replace_n({":": "\u001f"}, m) |
