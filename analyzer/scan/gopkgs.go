@@ -24,6 +24,9 @@ import (
 const goLoadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
 	packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
 
+// goBatch is how many packages are analysed at once.
+const goBatch = 32
+
 // goTimeout bounds package loading, so a module that wants the network (a
 // missing dependency) fails with a message instead of hanging.
 const goTimeout = 2 * time.Minute
@@ -132,23 +135,28 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	analyzer.SetEngine(eng)
 	now := opts.Now
 	analyzer.Now = func() time.Time { return now }
-	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, ok, nil)
-	if err != nil {
-		return nil, append(notes, Notification{Path: displayPath(dir), Message: err.Error(), Error: true})
-	}
+	// The packages are analysed a batch at a time: the checker keeps every
+	// package's results (the inspector's index of its syntax) until it
+	// returns, and the pass has no facts to share between packages.
 	var findings []*engine.Finding
-	for act := range graph.All() {
-		if act.Analyzer != analyzer.Analyzer || !act.IsRoot {
-			continue
+	for start := 0; start < len(ok); start += goBatch {
+		graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, ok[start:min(start+goBatch, len(ok))], nil)
+		if err != nil {
+			return findings, append(notes, Notification{Path: displayPath(dir), Message: err.Error(), Error: true})
 		}
-		if act.Err != nil {
-			notes = append(notes, Notification{Path: displayPath(dir), Message: act.Err.Error(), Error: true})
-			continue
-		}
-		fs, _ := act.Result.([]*engine.Finding)
-		for _, f := range fs {
-			if keep(f.Rule.ID, opts) {
-				findings = append(findings, relocate(f))
+		for act := range graph.All() {
+			if act.Analyzer != analyzer.Analyzer || !act.IsRoot {
+				continue
+			}
+			if act.Err != nil {
+				notes = append(notes, Notification{Path: displayPath(dir), Message: act.Err.Error(), Error: true})
+				continue
+			}
+			fs, _ := act.Result.([]*engine.Finding)
+			for _, f := range fs {
+				if keep(f.Rule.ID, opts) {
+					findings = append(findings, relocate(f))
+				}
 			}
 		}
 	}
