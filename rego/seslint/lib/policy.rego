@@ -21,7 +21,7 @@ identity_like if kind in {"identity", "boundary"}
 # expected.
 as_list(x) := x if is_array(x)
 
-as_list(x) := [x] if not is_array(x)
+else := [x]
 
 # has_key is true when object o holds key k (whatever its value, null too).
 has_key(o, k) if {
@@ -85,44 +85,24 @@ is_ses_pattern(pattern) if {
 # ses_actions_matching is the set of SES action names an action pattern
 # matches: service and action are case-insensitive, * matches any run and
 # ? one character.
-ses_actions_matching(pattern) := {catalog.actions[name].name} if {
-	is_ses_pattern(pattern)
+ses_actions_matching(pattern) := set() if {
+	not is_ses_pattern(pattern)
+} else := all_actions if {
+	[_, "*"] = split_action(pattern)
+} else := {catalog.actions[name].name} if {
 	[_, name] := split_action(pattern)
 	not is_wildcard(name)
 	catalog.actions[name]
-}
-
-ses_actions_matching(pattern) := all_actions if {
-	is_ses_pattern(pattern)
-	[_, "*"] = split_action(pattern)
-}
-
-ses_actions_matching(pattern) := {a.name |
+} else := set() if {
+	[_, name] := split_action(pattern)
+	not is_wildcard(name)
+} else := {a.name |
 	some k, a in catalog.actions
 	glob.match(name, null, k)
 } if {
-	is_ses_pattern(pattern)
 	[_, name] := split_action(pattern)
-	name != "*"
-	is_wildcard(name)
 	regex.match(`^[a-z0-9*?]+$`, name)
-}
-
-ses_actions_matching(pattern) := set() if not is_ses_pattern(pattern)
-
-ses_actions_matching(pattern) := set() if {
-	is_ses_pattern(pattern)
-	[_, name] := split_action(pattern)
-	not is_wildcard(name)
-	not catalog.actions[name]
-}
-
-ses_actions_matching(pattern) := set() if {
-	is_ses_pattern(pattern)
-	[_, name] := split_action(pattern)
-	is_wildcard(name)
-	not regex.match(`^[a-z0-9*?]+$`, name)
-}
+} else := set()
 
 # actions is the set of SES actions a statement covers: what its Action
 # patterns match, or, with NotAction, every SES action the patterns do not
