@@ -109,25 +109,21 @@ ses_actions_matching(pattern) := set() if {
 # match. Entries of statements carry it precomputed.
 actions(st) := st.actions if has_key(st, "actions")
 
-actions(st) := compute_actions(st) if not has_key(st, "actions")
+else := compute_actions(st)
 
 compute_actions(st) := {a |
 	some e in entries(st, "Action")
 	some a in ses_actions_matching(e.value)
 } if has_key(st.value, "Action")
 
-compute_actions(st) := all_actions - {a |
+else := all_actions - {a |
 	some e in entries(st, "NotAction")
 	some a in ses_actions_matching(e.value)
 } if {
-	not has_key(st.value, "Action")
 	has_key(st.value, "NotAction")
 }
 
-compute_actions(st) := set() if {
-	not has_key(st.value, "Action")
-	not has_key(st.value, "NotAction")
-}
+else := set()
 
 # covered_send_actions is the set of sending actions a statement covers.
 covered_send_actions(st) := actions(st) & send_actions
@@ -163,7 +159,7 @@ conditions(st) := [c |
 	}
 ] if is_object(st.value.Condition)
 
-conditions(st) := [] if not is_object(object.get(st.value, "Condition", null))
+else := []
 
 # set_prefix is "ForAllValues", "ForAnyValue" or "" for a condition operator.
 set_prefix(op) := p if {
@@ -227,18 +223,14 @@ protect_symbols(s) := strings.replace_n(
 # path.
 principals(st) := [{"type": "*", "value": "*", "path": array.concat(st.path, ["Principal"])}] if st.value.Principal == "*"
 
-principals(st) := [{"type": t, "value": v, "path": array.concat(st.path, ["Principal", t, i])} |
+else := [{"type": t, "value": v, "path": array.concat(st.path, ["Principal", t, i])} |
 	some t, vs in st.value.Principal
 	some i, v in as_list(vs)
-] if is_object(st.value.Principal)
-
-principals(st) := [] if not has_key(st.value, "Principal")
-
-principals(st) := [] if {
-	has_key(st.value, "Principal")
-	not is_object(st.value.Principal)
-	st.value.Principal != "*"
+] if {
+	is_object(st.value.Principal)
 }
+
+else := []
 
 # public_principal is true when a statement's principal includes everyone.
 public_principal(st) if {
