@@ -2,8 +2,9 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -116,29 +117,25 @@ func principalJSON(p *principal) string {
 	if p.star {
 		return p.mark + `"*"`
 	}
-	ids := make([]string, len(p.ids))
-	for i, id := range p.ids {
-		ids[i] = jq(id.s)
+	return "{" + jsonQuote(p.typ) + ": " + oneOrList(p.ids, ", ") + "}"
+}
+
+// oneOrList writes values as one JSON string, or a list of them.
+func oneOrList(vs []val, sep string) string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = jq(v.s)
 	}
-	v := ids[0]
-	if len(ids) > 1 {
-		v = "[" + strings.Join(ids, ", ") + "]"
+	if len(out) == 1 {
+		return out[0]
 	}
-	return "{" + jsonQuote(p.typ) + ": " + v + "}"
+	return "[" + strings.Join(out, sep) + "]"
 }
 
 func condJSON(cs []cond, in string) string {
 	var parts []string
 	for _, c := range cs {
-		vals := make([]string, len(c.vals))
-		for i, v := range c.vals {
-			vals[i] = jq(v.s)
-		}
-		v := vals[0]
-		if len(vals) > 1 {
-			v = "[" + strings.Join(vals, ", ") + "]"
-		}
-		parts = append(parts, in+"  "+jsonQuote(c.op)+": {"+jq(c.key)+": "+v+"}")
+		parts = append(parts, in+"  "+jsonQuote(c.op)+": {"+jq(c.key)+": "+oneOrList(c.vals, ", ")+"}")
 	}
 	return "{\n" + strings.Join(parts, ",\n") + "\n" + in + "}"
 }
@@ -159,15 +156,7 @@ func renderCompact(p *pol) string {
 			m["Action"] = "[" + strings.Join(acts, ",") + "]"
 		}
 		m["Effect"] = jq(s.effect)
-		res := make([]string, len(s.resources))
-		for i, r := range s.resources {
-			res[i] = jq(r.s)
-		}
-		if len(res) == 1 {
-			m["Resource"] = res[0]
-		} else {
-			m["Resource"] = "[" + strings.Join(res, ",") + "]"
-		}
+		m["Resource"] = oneOrList(s.resources, ",")
 		if s.sid != "" {
 			m["Sid"] = jq(s.sid)
 		}
@@ -177,38 +166,21 @@ func renderCompact(p *pol) string {
 		if len(s.conds) > 0 {
 			byOp := map[string][]string{}
 			for _, c := range s.conds {
-				vals := make([]string, len(c.vals))
-				for i, v := range c.vals {
-					vals[i] = jq(v.s)
-				}
-				v := vals[0]
-				if len(vals) > 1 {
-					v = "[" + strings.Join(vals, ",") + "]"
-				}
-				byOp[c.op] = append(byOp[c.op], jq(c.key)+":"+v)
+				byOp[c.op] = append(byOp[c.op], jq(c.key)+":"+oneOrList(c.vals, ","))
 			}
 			var ops []string
-			for _, op := range sortedKeys(byOp) {
+			for _, op := range slices.Sorted(maps.Keys(byOp)) {
 				ops = append(ops, jsonQuote(op)+":{"+strings.Join(byOp[op], ",")+"}")
 			}
 			m["Condition"] = "{" + strings.Join(ops, ",") + "}"
 		}
 		var kv []string
-		for _, k := range sortedKeys(m) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			kv = append(kv, jsonQuote(k)+":"+m[k])
 		}
 		sts = append(sts, "{"+strings.Join(kv, ",")+"}")
 	}
 	return `{"Statement":[` + strings.Join(sts, ",") + `],"Version":` + jsonQuote(p.version) + "}"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // ---- CloudFormation JSON (structured, long-form intrinsics) ----

@@ -119,6 +119,15 @@ func (g *gen) authorizationPolicy(c *sesCtx) *pol {
 	return p
 }
 
+// sendingOrOther is, two times in three, a sending policy, else a policy
+// for other services (of one to three statements).
+func (g *gen) sendingOrOther(c *sesCtx) *pol {
+	if g.chance(2, 3) {
+		return g.senderPolicy(c)
+	}
+	return g.otherPolicy(c, 1+g.r.IntN(3))
+}
+
 // otherPolicy is an IAM policy for another service, of n statements: most
 // policies of a repository have nothing to do with SES.
 func (g *gen) otherPolicy(c *sesCtx, n int) *pol {

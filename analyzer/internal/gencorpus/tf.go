@@ -334,13 +334,7 @@ output "name_prefix" {
 func (g *gen) cdktf(s *svc) error {
 	stack := strings.SplitN(s.name, "-", 2)[0] + "-stack"
 	f := newFile(s.dir+"/cdktf.out/stacks/"+stack+"/cdk.tf.json", "tf-json")
-	c := literalCtx(f, s, false)
-	var p *pol
-	if g.chance(2, 3) {
-		p = g.senderPolicy(c)
-	} else {
-		p = g.otherPolicy(c, 1+g.r.IntN(3))
-	}
+	p := g.sendingOrOther(literalCtx(f, s, false))
 	resources := obj{
 		{"aws_iam_role", obj{{"mailer", obj{
 			{"//", obj{{"metadata", obj{{"path", stack + "/mailer"}, {"uniqueId", "mailer"}}}}},
@@ -395,14 +389,7 @@ func (g *gen) plans(s *svc) error {
 }
 
 func (g *gen) plan(f *file, s *svc, env string) {
-	c := literalCtx(f, s, false)
-	var p *pol
-	if g.chance(2, 3) {
-		p = g.senderPolicy(c)
-	} else {
-		p = g.otherPolicy(c, 1+g.r.IntN(3))
-	}
-	policyText := renderCompact(p)
+	policyText := renderCompact(g.sendingOrOther(literalCtx(f, s, false)))
 	prov := "registry.terraform.io/hashicorp/aws"
 	trust := `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"}}],"Version":"2012-10-17"}`
 	planned := []any{
