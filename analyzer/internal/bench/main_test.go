@@ -44,9 +44,9 @@ func TestSARIFFindings(t *testing.T) {
 }
 
 func TestUnparseable(t *testing.T) {
-	c := &corpus{expected: []string{"x/a.json:3:4 SES101", "x/a.json:5:4 SES101", "y/b.tf:1:1 SES201", "z/c.json:2:2 SES101"}}
+	c := &corpus{expected: []string{"x/a.json:3:4 SES101", "x/a.json:5:4 SES101", "y/b.tf:1:1 SES201", "z/c.json:2:2 SES101", "t/s.yaml:9:9 SES101"}}
 	re := regexp.MustCompile(unparseable(c))
-	for path, want := range map[string]bool{"x/a.json": true, "z/c.json": true, "y/b.tf": false, "x/aXjson": false} {
+	for path, want := range map[string]bool{"x/a.json": true, "z/c.json": true, "y/b.tf": false, "x/aXjson": false, "t/s.yaml": false} {
 		if re.MatchString(path) != want {
 			t.Errorf("%s: matched %v", path, !want)
 		}
