@@ -1,14 +1,17 @@
-# seslint — make test runs everything CI runs (but actionlint): Go vet and
-# tests (the Rego unit tests, opa fmt and opa check --strict run inside
-# go test), gofmt, the catalog and rule-doc freshness checks, and SARIF
-# validation of every fixture's output against SARIF 2.1.0 and GitHub's
-# ingestion rules.
+# seslint — make test runs everything CI runs: Go vet and tests (the Rego
+# unit tests, opa fmt and opa check --strict run inside go test), gofmt,
+# the catalog and rule-doc freshness checks, the GitHub Action's steps run
+# locally, actionlint and shellcheck on the workflows, action.yml and CI
+# scripts, the pre-commit hook end to end, and SARIF validation of every
+# fixture's output against SARIF 2.1.0 and GitHub's ingestion rules.
+# The checks that need actionlint, shellcheck or pre-commit skip when the
+# tool is missing, except with CI=true; .ci/run installs them.
 
 GO      ?= go
 SHARED  ?= ../shared
 SARIF_DIR := $(or $(TMPDIR),/tmp)/seslint-sarif
 
-.PHONY: all build test gotest lint sarif-check generate bench bench-micro clean
+.PHONY: all build test gotest lint sarif-check generate docs bench bench-micro clean
 
 all: build test
 
@@ -25,15 +28,17 @@ lint:
 gotest:
 	$(GO) test ./...
 
-# Writes the SARIF of every fixture directory and validates it with the
-# SARIF Multitool (installed from npm on first use by the shared script).
+# Writes the SARIF of every fixture tree (one report per source format, and
+# the example repository) and validates it with the SARIF Multitool
+# (installed from npm on first use by the shared script). One report per
+# tree rather than per rule: the validator starts a process per file.
 sarif-check:
 	@if [ ! -x $(SHARED)/tools/sarif-validate ]; then \
 	  echo "sarif-check: $(SHARED)/tools/sarif-validate not found; skipping SARIF validation"; exit 0; fi; \
 	rm -rf $(SARIF_DIR) && mkdir -p $(SARIF_DIR) && \
 	$(GO) build -o $(SARIF_DIR)/seslint ./cmd/seslint && \
-	for d in fixtures/examples fixtures/policy/*/ fixtures/cloudformation/*/; do \
-	  name=$$(echo $$d | tr '/' '_' | sed 's/_$$//'); \
+	for d in fixtures/examples fixtures/policy fixtures/cloudformation fixtures/terraform fixtures/go; do \
+	  name=$$(echo $$d | tr '/' '_'); \
 	  $(SARIF_DIR)/seslint -q --now 2026-06-01T00:00:00Z --fail-on none -f sarif -o $(SARIF_DIR)/$$name.sarif $$d || exit 1; \
 	done && \
 	$(SHARED)/tools/sarif-validate $(SARIF_DIR)/*.sarif
@@ -41,6 +46,11 @@ sarif-check:
 # Regenerates rego/seslint/catalog/data.json from the shared catalog.
 generate:
 	$(GO) generate ./rego
+
+# Rewrites docs/rules (a page per rule and the index) from the rules'
+# metadata; go test fails while they differ.
+docs:
+	$(GO) test ./cmd/seslint -run 'TestRuleDocsUpToDate' -update
 
 # make bench: generates 1,000- and 10,000-file repositories in a temporary
 # directory and times seslint against the parse-only floor and conftest

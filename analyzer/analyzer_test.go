@@ -17,7 +17,7 @@ func init() {
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "literals", "policies", "sdk", "clean", "suppress",
-		"rules/grammar", "rules/send", "rules/resource", "rules/authorization", "rules/guardrail", "rules/privilege", "rules/directive")
+		"rules/grammar", "rules/send", "rules/resource", "rules/authorization", "rules/guardrail", "rules/privilege", "rules/directive", "rules/policycount")
 }
 
 func TestSuggestedFixes(t *testing.T) {

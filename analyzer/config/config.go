@@ -162,7 +162,7 @@ func Parse(path string, content []byte, knownRules []string, validGlob func(stri
 		case "kinds":
 			p.kinds(c, v)
 		default:
-			p.fail(k, fmt.Sprintf("unknown key %q%s (known: rules, exclude, units, identities, now, kinds)", k.Value, suggest(k.Value, []string{"rules", "exclude", "units", "identities", "now", "kinds"})))
+			p.fail(k, fmt.Sprintf("unknown key %q%s (known: rules, exclude, units, identities, now, kinds)", k.Value, Suggest(k.Value, []string{"rules", "exclude", "units", "identities", "now", "kinds"})))
 		}
 	}
 	if len(p.errs) > 0 {
@@ -192,7 +192,7 @@ func (p *parser) rules(c *Config, v *yaml.Node) {
 		k, s := v.Content[i], v.Content[i+1]
 		id := strings.ToUpper(k.Value)
 		if !p.known[id] {
-			p.fail(k, fmt.Sprintf("rules: %q is not a seslint rule%s", k.Value, suggest(id, p.knownList)))
+			p.fail(k, fmt.Sprintf("rules: %q is not a seslint rule%s", k.Value, Suggest(id, p.knownList)))
 			continue
 		}
 		if s.Kind != yaml.MappingNode {
@@ -319,8 +319,8 @@ func (p *parser) kinds(c *Config, v *yaml.Node) {
 	}
 }
 
-// suggest returns " (did you mean X?)" for a near candidate.
-func suggest(word string, candidates []string) string {
+// Suggest returns " (did you mean X?)" for a near candidate.
+func Suggest(word string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
 		if d := distance(strings.ToLower(word), strings.ToLower(c)); d < bestD {

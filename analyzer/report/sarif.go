@@ -275,25 +275,6 @@ func fence(example string) string {
 	return "yaml"
 }
 
-// seedName names the AWS article a rule comes from.
-func seedName(seed string) string {
-	switch seed {
-	case "000", "001", "002":
-		return "AWS Knowledge Center, \"How do I resolve the Unauthorized error when sending email with Amazon SES?\""
-	case "003":
-		return "AWS Knowledge Center, \"How do I resolve the 554 Access denied error when sending email from my IAM user in Amazon SES?\""
-	case "004":
-		return "Amazon SES Developer Guide, \"Amazon SES policy anatomy\""
-	case "iam":
-		return "IAM User Guide, \"IAM JSON policy reference\""
-	case "catalog":
-		return "AWS Service Authorization Reference for Amazon SES"
-	case "seslint":
-		return "seslint's own directives"
-	}
-	return seed
-}
-
 func indent(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	for i, l := range lines {

@@ -122,6 +122,8 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 			pos := e.Pos
 			if pos == "" || pos == "-" {
 				pos = displayPath(dir)
+			} else if i := strings.Index(pos, ".go:"); i >= 0 {
+				pos = displayPath(pos[:i+len(".go")]) + pos[i+len(".go"):] // file:line:col, the file relative
 			}
 			notes = append(notes, Notification{Path: pos, Message: fmt.Sprintf("package %s not checked: %s (seslint loads Go packages offline: run `go mod download` in the module, or pass --go-network)", p.PkgPath, e.Msg), Error: true})
 			continue

@@ -40,3 +40,29 @@ func TestGoModuleWithMissingDependency(t *testing.T) {
 		t.Errorf("notifications:\n%s", joined)
 	}
 }
+
+// TestGoSyntaxErrorNamesTheFileRelative: a Go file that does not parse is
+// reported at its file:line:col, relative to the working directory like
+// every other path seslint prints (a pre-commit hook names staged files so).
+func TestGoSyntaxErrorNamesTheFileRelative(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":        "module example.com/m\n\ngo 1.22\n",
+		"sub/broken.go": "package broken\n\nfunc {\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	res, err := scan.Run(context.Background(), newEngine(t), []string{"sub/broken.go"}, scan.Options{Now: fixtureNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Notifications) != 1 || res.Notifications[0].Path != "sub/broken.go:3:6" || !res.Notifications[0].Error {
+		t.Errorf("notifications: %+v", res.Notifications)
+	}
+}

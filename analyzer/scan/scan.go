@@ -118,6 +118,10 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			goPatterns = append(goPatterns, p)
 			continue
 		}
+		if note := excludedNamed(p, excl); note != nil {
+			res.Notifications = append(res.Notifications, *note)
+			continue
+		}
 		found, notes, err := walk(p, excl)
 		if err != nil {
 			return nil, err
@@ -142,6 +146,9 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	requested := map[string]bool{}
 	for _, f := range files {
 		requested[displayPath(f)] = true
+	}
+	if len(groups) > 0 {
+		files = dedupe(append(files, unitMembers(groups, requested, excl)...))
 	}
 	defer func() {
 		// Go packages are type-checked by the checker, which runs its own
@@ -240,7 +247,11 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		fs, notes := evaluate(ctx, eng, u, opts)
 		since(&res.Stats.Evaluate, t)
 		res.Stats.Units++
-		res.Findings = append(res.Findings, fs...)
+		for _, f := range fs {
+			if requested[f.File.Path] {
+				res.Findings = append(res.Findings, f)
+			}
+		}
 		res.Notifications = append(res.Notifications, notes...)
 	}
 

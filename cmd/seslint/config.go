@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/pflag"
 
@@ -21,7 +23,13 @@ func loadConfig(eng *engine.Engine, explicit, firstPath string) (*config.Config,
 		if !ok {
 			return nil, nil
 		}
+		// Errors name the file as the user would type it.
 		path = p
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil {
+				path = rel
+			}
+		}
 	}
 	var ids []string
 	for _, r := range eng.Rules() {

@@ -44,13 +44,19 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 	for _, want := range []string{
-		`.seslint.yaml:2:22: rules: SES201: severity "fatal" must be error, warning or note`,
-		`.seslint.yaml:3:11: exclude: invalid glob "legacy/[abc"`,
-		`.seslint.yaml:4:1: unknown key "excludes" (did you mean exclude?)`,
+		"\n.seslint.yaml:2:22: rules: SES201: severity \"fatal\" must be error, warning or note\n",
+		"\n.seslint.yaml:3:11: exclude: invalid glob \"legacy/[abc\"",
+		"\n.seslint.yaml:4:1: unknown key \"excludes\" (did you mean exclude?)",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
+	}
+	// Found walking up from a subdirectory, the file is named from there.
+	write(t, dir, "sub/p.json", sendOnly)
+	code, _, errOut = runIn(t, filepath.Join(dir, "sub"), fixedNow, ".")
+	if code != exitError || !strings.Contains(errOut, "\n../.seslint.yaml:2:22: rules: SES201: severity") {
+		t.Errorf("from sub/: exit %d:\n%s", code, errOut)
 	}
 }
 
@@ -64,9 +70,19 @@ func TestConfigSeverityExclusionAndDisable(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 	write(t, dir, ".seslint.yaml", "rules:\n  SES201: {severity: error}\nexclude: [\"legacy/**\"]\n")
-	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", "policies")
-	if code != exitFindings || !strings.Contains(out, "policies/p.json:4:36: error SES201") || strings.Contains(out, "legacy") {
-		t.Errorf("severity override and exclusion, found walking up from policies/: exit %d:\n%s", code, out)
+	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", ".")
+	if code != exitFindings || !strings.HasPrefix(out, "policies/p.json:4:36: error SES201: ") || strings.Contains(out, "legacy") {
+		t.Errorf("severity override and exclusion: exit %d:\n%s", code, out)
+	}
+	code, out, _ = runIn(t, filepath.Join(dir, "policies"), fixedNow, "--no-hints", ".")
+	if code != exitFindings || !strings.HasPrefix(out, "p.json:4:36: error SES201: ") {
+		t.Errorf("severity override, found walking up from policies/: exit %d:\n%s", code, out)
+	}
+	// Files named one by one (a pre-commit hook's staged files) are
+	// excluded too, and said to be.
+	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", "legacy/old.json", "policies/p.json")
+	if code != exitFindings || strings.Contains(out, "SES107") || !strings.Contains(out, "\nlegacy/old.json: not scanned: excluded by \"legacy/**\"\n") {
+		t.Errorf("a named file matching exclude: exit %d:\n%s", code, out)
 	}
 	write(t, dir, ".seslint.yaml", "rules:\n  SES201: {enabled: false}\n")
 	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", "policies")
@@ -107,6 +123,17 @@ func TestConfigJoinsUnitsAndDeclaresIdentities(t *testing.T) {
 	if !strings.Contains(out, "app/role.yaml:10:23: warning SES304") {
 		t.Errorf("joined units: want SES304 on the grant:\n%s", out)
 	}
+	// One file named on its own (a pre-commit hook passes the staged
+	// files) is still evaluated with the rest of its joined unit, and only
+	// its own findings are reported.
+	_, out, _ = runIn(t, dir, fixedNow, "--no-hints", "--fail-on=none", "app/role.yaml")
+	if !strings.Contains(out, "app/role.yaml:10:23: warning SES304") {
+		t.Errorf("app/role.yaml alone: want SES304, which needs identities/ses.yaml:\n%s", out)
+	}
+	_, out, _ = runIn(t, dir, fixedNow, "--no-hints", "--fail-on=none", "identities/ses.yaml")
+	if strings.TrimSpace(out) != "" {
+		t.Errorf("identities/ses.yaml alone: the other files' findings are not reported:\n%s", out)
+	}
 	// A sending authorization policy for an identity declared in the
 	// configuration is checked against its account.
 	write(t, dir, "auth/policy.json", `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "arn:aws:ses:eu-west-1:999999999999:identity/partner.com"}]}`)
@@ -129,7 +156,11 @@ func TestBaselineSurvivesInsertedLines(t *testing.T) {
 	if err := os.WriteFile(p, []byte(moved), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, _ := runIn(t, dir, fixedNow, "--no-hints", "--fail-on", "note", "--baseline", "baseline.sarif", "p.json")
+	code, out, _ := runIn(t, dir, fixedNow, "--no-hints", "--fail-on", "note", "p.json")
+	if code != exitFindings || !strings.HasPrefix(out, "p.json:9:18: note SES201: ") {
+		t.Fatalf("without the baseline, the finding has moved to line 9: exit %d:\n%s", code, out)
+	}
+	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", "--fail-on", "note", "--baseline", "baseline.sarif", "p.json")
 	if code != exitOK || strings.TrimSpace(out) != "" {
 		t.Errorf("moved finding reported again: exit %d:\n%s", code, out)
 	}
@@ -138,7 +169,7 @@ func TestBaselineSurvivesInsertedLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", "--baseline", "baseline.sarif", "p.json")
-	if code != exitFindings || !strings.Contains(out, "SES107") || strings.Contains(out, "SES201") {
+	if code != exitFindings || !strings.HasPrefix(out, "p.json:6:52: error SES107: ses:GetSendQuotas matches no SES action") || strings.Contains(out, "SES201") {
 		t.Errorf("new finding: exit %d:\n%s", code, out)
 	}
 }

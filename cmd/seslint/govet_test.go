@@ -34,8 +34,15 @@ func TestGoVetAndCLIAgree(t *testing.T) {
 			fromVet = append(fromVet, "fixtures/go/"+strings.TrimPrefix(m[1], "./")+":"+m[2]+":"+m[3]+" "+m[4]+" "+m[5])
 		}
 	}
-	if len(fromVet) < 4 {
-		t.Fatalf("go vet reported %d findings:\n%s", len(fromVet), out)
+	want := readGoExpected(t, filepath.Join(repoRoot, "fixtures", "go", "expected.txt"))
+	if len(fromVet) != len(want) {
+		t.Fatalf("go vet reported %d findings, fixtures/go/expected.txt lists %d:\n%s", len(fromVet), len(want), out)
+	}
+	sort.Strings(fromVet)
+	for i, w := range want {
+		if !strings.HasPrefix(fromVet[i], "fixtures/go/"+w[0]+" ") || !strings.Contains(fromVet[i], w[1]) {
+			t.Errorf("go vet finding %d: %s\nwant %s %s", i, fromVet[i], w[0], w[1])
+		}
 	}
 	code, stdout, stderr := runAt(t, fixedNow, "--no-hints", "fixtures/go")
 	if code != exitFindings {
@@ -53,4 +60,28 @@ func TestGoVetAndCLIAgree(t *testing.T) {
 	if strings.Join(fromVet, "\n") != strings.Join(fromCLI, "\n") {
 		t.Errorf("go vet:\n%s\n\nseslint:\n%s", strings.Join(fromVet, "\n"), strings.Join(fromCLI, "\n"))
 	}
+}
+
+// readGoExpected reads fixtures/go/expected.txt: `file:line:column RULE
+// fragment` lines, returned sorted as [position and rule, fragment].
+func readGoExpected(t *testing.T, path string) [][2]string {
+	t.Helper()
+	content, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][2]string
+	for _, line := range strings.Split(string(content), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.SplitN(line, " ", 3)
+		if len(f) != 3 {
+			t.Fatalf("%s: %q: want `file:line:column RULE fragment`", path, line)
+		}
+		out = append(out, [2]string{f[0] + " " + f[1], f[2]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
 }

@@ -3,6 +3,9 @@
 //
 //	seslint [flags] [PATH ...]
 //	seslint rules [--format text|json|markdown]
+//	seslint explain RULE
+//	seslint baseline -o FILE [PATH ...]
+//	seslint init
 //
 // Run `seslint --help` for the flags.
 package main

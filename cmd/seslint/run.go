@@ -28,7 +28,7 @@ const (
 
 const (
 	informationURI = "https://github.com/seslint/seslint"
-	docsURI        = "" // per-rule documentation pages are not published yet
+	docsURI        = "https://github.com/seslint/seslint/blob/main/docs/rules" // docs/rules/<id>.md, generated from the rules' metadata
 )
 
 // usageError is a mistake on the command line: exit 2 with a hint to --help.
@@ -45,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case len(args) > 0 && args[0] == "rules":
 		err = runRules(args[1:], stdout)
+	case len(args) > 0 && args[0] == "explain":
+		err = runExplain(args[1:], stdout)
 	case len(args) > 0 && args[0] == "init":
 		err = runInit(args[1:], stdout)
 	case len(args) > 0 && args[0] == "baseline":
@@ -123,7 +125,7 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.BoolVar(&f.goNet, "go-network", false, "let Go package loading download missing modules (default: offline, module cache only)")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (default: colour on a terminal, unless NO_COLOR is set)")
 	fs.BoolVar(&f.noHints, "no-hints", false, "text output: leave out the fix line under each finding")
-	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on standard error but errors")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on standard error but errors (no summary, no progress)")
 	fs.BoolVar(&f.stats, "stats", false, "print on standard error where the time went: rules, walk, read, parse, extract, evaluate, Go packages, report")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs, f
@@ -140,6 +142,8 @@ Usage:
                                  are type-checked (offline) and their policy
                                  strings and AWS SDK calls checked
   seslint rules [--format F]     list the rules (F: text, json, markdown)
+  seslint explain RULE           what a rule finds, why, how to fix and
+                                 suppress it (docs/rules/RULE.md)
   seslint init                   write a commented .seslint.yaml here
   seslint baseline -o FILE [PATH ...]
                                  record today's findings; later runs with
@@ -230,7 +234,12 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if cfg != nil {
 		applyConfig(cfg, &opts, f.now != "")
 	}
+	prog := newProgress(stderr, f.quiet)
+	if prog != nil {
+		opts.Progress = prog.update
+	}
 	res, err := scan.Run(ctx, eng, paths, opts)
+	prog.clear()
 	if err != nil {
 		return exitError, err
 	}
