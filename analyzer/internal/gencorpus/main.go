@@ -18,6 +18,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -25,6 +26,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/seslint/seslint/analyzer/engine"
 )
 
 func main() {
@@ -50,7 +53,8 @@ type gen struct {
 	files []*written
 	// goMod is set once the root go.mod is written.
 	goMod bool
-	seq   int
+	// ids maps a rule's package under seslint.rules to its id.
+	ids map[string]string
 }
 
 type written struct {
@@ -63,7 +67,11 @@ func generate(out string, n int, seed uint64) error {
 	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s is not empty", out)
 	}
-	g := &gen{r: rand.New(rand.NewPCG(seed, 0x5e5)), out: out, n: n}
+	ids, err := ruleIDs()
+	if err != nil {
+		return err
+	}
+	g := &gen{r: rand.New(rand.NewPCG(seed, 0x5e5)), out: out, n: n, ids: ids}
 	for i := 0; !g.full(); i++ {
 		if err := g.service(i); err != nil {
 			return err
@@ -80,6 +88,13 @@ func (g *gen) emit(f *file) error {
 		return nil
 	}
 	content, wants := f.finish()
+	for i := range wants {
+		id, ok := g.ids[wants[i].rule]
+		if !ok {
+			return fmt.Errorf("%s: no rule seslint.rules.%s", f.path, wants[i].rule)
+		}
+		wants[i].rule = id
+	}
 	p := filepath.Join(g.out, filepath.FromSlash(f.path))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
@@ -89,6 +104,19 @@ func (g *gen) emit(f *file) error {
 	}
 	g.files = append(g.files, &written{path: f.path, kind: f.kind, size: len(content), wants: wants})
 	return nil
+}
+
+// ruleIDs reads the rules' ids from their metadata, by package.
+func ruleIDs() (map[string]string, error) {
+	eng, err := engine.New(context.Background(), engine.Options{})
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]string{}
+	for _, r := range eng.Rules() {
+		ids[strings.TrimPrefix(r.Package, "seslint.rules.")] = r.ID
+	}
+	return ids, nil
 }
 
 func (g *gen) finish() error {

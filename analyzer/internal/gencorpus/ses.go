@@ -28,18 +28,25 @@ type sesCtx struct {
 	textual bool
 }
 
-// mistake names of the seeded mistakes, for the manifest.
+// The seeded mistakes.
 const (
-	mOK      = ""
-	m201     = "SES201"
-	m302     = "SES302"
-	m107     = "SES107"
-	m301     = "SES301"
-	m207     = "SES207"
-	m202     = "SES202"
-	m101     = "SES101"
-	m402     = "SES402"
-	mistakes = 5 // one SES policy in mistakes carries one
+	sendWithoutRaw    = "send without raw"
+	quotaOnIdentity   = "quota on an identity"
+	misspelledAction  = "misspelled action"
+	arnWithoutType    = "ARN without resource type"
+	misspelledKey     = "misspelled condition key"
+	denyAllSES        = "deny of ses:*"
+	trailingComma     = "trailing comma"
+	mistakes          = 5 // one SES policy in mistakes carries one
+	ruleSendRawPair   = "send.send_raw_pair"
+	ruleResourceLevel = "resource.resource_level"
+	ruleUnknownAction = "grammar.unknown_action"
+	ruleMalformedARN  = "resource.malformed_arn"
+	ruleUnknownKey    = "send.unknown_condition_key"
+	ruleDenySend      = "send.deny_send"
+	ruleDenyShadows   = "send.deny_shadows_allow"
+	ruleInvalidJSON   = "grammar.invalid_json"
+	rulePublic        = "authorization.public_principal"
 )
 
 // senderPolicy is an application's sending policy: send on the identity,
@@ -62,33 +69,33 @@ func (g *gen) senderPolicy(c *sesCtx) *pol {
 	if g.r.IntN(mistakes) != 0 {
 		return p
 	}
-	kinds := []string{m201, m302, m107, m301, m207, m202}
+	kinds := []string{sendWithoutRaw, quotaOnIdentity, misspelledAction, arnWithoutType, misspelledKey, denyAllSES}
 	if c.textual {
-		kinds = append(kinds, m101)
+		kinds = append(kinds, trailingComma)
 	}
 	switch kinds[g.r.IntN(len(kinds))] {
-	case m201:
-		p.stmts[0].actions = []string{c.f.mark("SES201", "ses:SendEmail is allowed but ses:SendRawEmail is not") + "ses:SendEmail"}
-	case m302:
+	case sendWithoutRaw:
+		p.stmts[0].actions = []string{c.f.mark(ruleSendRawPair, "ses:SendEmail is allowed but ses:SendRawEmail is not") + "ses:SendEmail"}
+	case quotaOnIdentity:
 		p.stmts = append(p.stmts[:1], stmt{sid: "ReadQuota", effect: "Allow",
-			actions:   []string{c.f.mark("SES302", "ses:GetSendQuota has no resource-level permissions") + "ses:GetSendQuota"},
+			actions:   []string{c.f.mark(ruleResourceLevel, "ses:GetSendQuota has no resource-level permissions") + "ses:GetSendQuota"},
 			resources: []val{c.arn}})
-	case m107:
+	case misspelledAction:
 		p.stmts = append(p.stmts[:1], stmt{sid: "ReadSendingLimits", effect: "Allow",
-			actions:   []string{c.f.mark("SES107", "ses:GetSendQuotas matches no SES action; did you mean ses:GetSendQuota?") + "ses:GetSendQuotas", "ses:GetSendStatistics"},
+			actions:   []string{c.f.mark(ruleUnknownAction, "ses:GetSendQuotas matches no SES action; did you mean ses:GetSendQuota?") + "ses:GetSendQuotas", "ses:GetSendStatistics"},
 			resources: []val{lit("*")}})
-	case m301:
+	case arnWithoutType:
 		b := c.bare
-		b.s = c.f.mark("SES301", "lacks its type (identity/ for an identity)") + b.s
+		b.s = c.f.mark(ruleMalformedARN, "lacks its type (identity/ for an identity)") + b.s
 		p.stmts[0].resources = []val{b}
-	case m207:
-		p.stmts[0].conds = []cond{{op: "StringLike", key: c.f.mark("SES207", "ses:FromAdress is not a condition key of SES or IAM") + "ses:FromAdress", vals: []val{c.from}}}
-	case m202:
-		p.stmts = append(p.stmts, stmt{sid: "NoMail", effect: c.f.mark("SES208", "this Deny without a Condition covers every send action") + "Deny",
-			actions:   []string{c.f.mark("SES202", "unconditional Deny of ses:SendEmail") + "ses:*"},
+	case misspelledKey:
+		p.stmts[0].conds = []cond{{op: "StringLike", key: c.f.mark(ruleUnknownKey, "ses:FromAdress is not a condition key of SES or IAM") + "ses:FromAdress", vals: []val{c.from}}}
+	case denyAllSES:
+		p.stmts = append(p.stmts, stmt{sid: "NoMail", effect: c.f.mark(ruleDenyShadows, "this Deny without a Condition covers every send action") + "Deny",
+			actions:   []string{c.f.mark(ruleDenySend, "unconditional Deny of ses:SendEmail") + "ses:*"},
 			resources: []val{lit("*")}})
-	case m101:
-		p.trailing = c.f.mark("SES101", "trailing comma before ]")
+	case trailingComma:
+		p.trailing = c.f.mark(ruleInvalidJSON, "trailing comma before ]")
 	}
 	return p
 }
@@ -109,12 +116,12 @@ func (g *gen) authorizationPolicy(c *sesCtx) *pol {
 	}
 	switch g.r.IntN(3) {
 	case 0:
-		p.stmts[0].principal = &principal{star: true, mark: c.f.mark("SES402", `principal "*" with no condition`)}
+		p.stmts[0].principal = &principal{star: true, mark: c.f.mark(rulePublic, `principal "*" with no condition`)}
 	case 1:
-		p.stmts[0].actions = []string{c.f.mark("SES201", "ses:SendEmail is allowed but ses:SendRawEmail is not") + "ses:SendEmail"}
+		p.stmts[0].actions = []string{c.f.mark(ruleSendRawPair, "ses:SendEmail is allowed but ses:SendRawEmail is not") + "ses:SendEmail"}
 	default:
-		p.stmts[0].actions = []string{c.f.mark("SES201", "ses:SendEmail is allowed but ses:SendRawEmail is not") + "ses:SendEmail",
-			c.f.mark("SES107", "ses:SendRawEmails matches no SES action; did you mean ses:SendRawEmail?") + "ses:SendRawEmails"}
+		p.stmts[0].actions = []string{c.f.mark(ruleSendRawPair, "ses:SendEmail is allowed but ses:SendRawEmail is not") + "ses:SendEmail",
+			c.f.mark(ruleUnknownAction, "ses:SendRawEmails matches no SES action; did you mean ses:SendRawEmail?") + "ses:SendRawEmails"}
 	}
 	return p
 }

@@ -36,9 +36,10 @@ type file struct {
 
 func newFile(path, kind string) *file { return &file{path: path, kind: kind} }
 
-// mark returns a marker for findings of rule with message fragments, to be
-// put in the text where they are reported. pairs alternate rule and
-// fragment.
+// mark returns a marker for findings of rules with message fragments, to
+// be put in the text where they are reported. pairs alternate a rule,
+// named by its Rego package under seslint.rules ("send.send_raw_pair"),
+// and a fragment.
 func (f *file) mark(pairs ...string) string {
 	var ws []expect
 	for i := 0; i+1 < len(pairs); i += 2 {
