@@ -36,6 +36,9 @@ type Engine struct {
 	query  oparego.PreparedEvalQuery
 	report ast.Ref
 	memo   memo
+	// userRules is set when rules were loaded with --rules: their unit
+	// rules may look at any unit.
+	userRules bool
 }
 
 // deniedBuiltins are the builtins no rule may call: they reach the network
@@ -84,7 +87,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{rules: rules, byID: map[string]*Rule{}, report: ast.MustParseRef("data.seslint.main.report")}
+	e := &Engine{rules: rules, byID: map[string]*Rule{}, report: ast.MustParseRef("data.seslint.main.report"), userRules: len(opts.RuleDirs) > 0}
 	for _, r := range rules {
 		e.byID[r.ID] = r
 	}
@@ -270,11 +273,22 @@ func (e *Engine) Check(ctx context.Context, unit *policy.Unit, now time.Time) ([
 	for _, doc := range unit.Documents {
 		add(e.Eval(ctx, doc, now))
 	}
-	add(e.EvalUnit(ctx, unit, now))
+	if e.userRules || relates(unit) {
+		add(e.EvalUnit(ctx, unit, now))
+	}
 	suppress(unit, all)
 	add(e.EvalDirectives(ctx, unit))
 	SortFindings(all)
 	return all, errs
+}
+
+// relates reports whether a unit holds anything for the unit rules to
+// relate: more than one document, or a principal, an identity or a
+// configuration set beside its documents. A lone policy file relates to
+// nothing, so its unit is not evaluated (a query costs as much as a
+// document's).
+func relates(u *policy.Unit) bool {
+	return len(u.Documents) > 1 || len(u.Principals) > 0 || len(u.Identities) > 0 || len(u.ConfigurationSets) > 0
 }
 
 // suppress marks the findings an in-source directive of the unit covers,

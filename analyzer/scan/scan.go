@@ -594,6 +594,10 @@ func extractJSON(f *policy.File, opts Options, parsed func()) *policy.Unit {
 				break
 			}
 		}
+		if !doc.SESRelevant() {
+			// A policy of another service: left alone, as in templates.
+			return nil
+		}
 		return single(f, doc)
 	}
 	if dec.Root != nil {
