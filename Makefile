@@ -11,7 +11,7 @@ GO      ?= go
 SHARED  ?= ../shared
 SARIF_DIR := $(or $(TMPDIR),/tmp)/seslint-sarif
 
-.PHONY: all build test gotest lint sarif-check generate docs bench bench-micro clean
+.PHONY: all build test gotest lint sarif-check generate docs bench bench-micro fuzz clean
 
 all: build test
 
@@ -29,9 +29,11 @@ gotest:
 	$(GO) test ./...
 
 # Writes the SARIF of every fixture tree (one report per source format, and
-# the example repository) and validates it with the SARIF Multitool
-# (installed from npm on first use by the shared script). One report per
-# tree rather than per rule: the validator starts a process per file.
+# the example repository), and of a scan where one file hit an internal
+# error (toolExecutionNotifications), and validates them with the SARIF
+# Multitool (installed from npm on first use by the shared script). One
+# report per tree rather than per rule: the validator starts a process per
+# file.
 sarif-check:
 	@if [ ! -x $(SHARED)/tools/sarif-validate ]; then \
 	  echo "sarif-check: $(SHARED)/tools/sarif-validate not found; skipping SARIF validation"; exit 0; fi; \
@@ -41,6 +43,7 @@ sarif-check:
 	  name=$$(echo $$d | tr '/' '_'); \
 	  $(SARIF_DIR)/seslint -q --now 2026-06-01T00:00:00Z --fail-on none -f sarif -o $(SARIF_DIR)/$$name.sarif $$d || exit 1; \
 	done && \
+	$(GO) test ./cmd/seslint -run '^TestInternalErrorInEveryFormat$$' -args -internal-error-sarif=$(SARIF_DIR)/internal-error.sarif >/dev/null && \
 	$(SHARED)/tools/sarif-validate $(SARIF_DIR)/*.sarif
 
 # Regenerates rego/seslint/catalog/data.json from the shared catalog.
@@ -69,6 +72,23 @@ bench:
 
 bench-micro:
 	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./analyzer/... | tee $(BENCH_OUT)
+
+# Runs every fuzz target (func FuzzXxx in a _test.go file) one after the
+# other, each for FUZZTIME; a failing input is written to the package's
+# testdata/fuzz/FuzzXxx/ and stops the run. FUZZPARALLEL sets the number
+# of fuzzing workers (default: GOMAXPROCS). New interesting inputs are
+# minimized for at most FUZZMINIMIZE, so the time goes to fuzzing.
+FUZZTIME     ?= 30s
+FUZZMINIMIZE ?= 3s
+FUZZPARALLEL ?=
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for name in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz: $$name in $$pkg for $(FUZZTIME)"; \
+	    $(GO) test $$pkg -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) \
+	      $(if $(FUZZPARALLEL),-parallel $(FUZZPARALLEL)) || exit 1; \
+	  done; \
+	done
 
 clean:
 	rm -rf $(SARIF_DIR)

@@ -17,6 +17,7 @@ package analyzer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"go/token"
 	"os"
@@ -32,6 +33,7 @@ import (
 	"github.com/seslint/seslint/analyzer/engine"
 	"github.com/seslint/seslint/analyzer/policy"
 	"github.com/seslint/seslint/analyzer/source/gosrc"
+	"github.com/seslint/seslint/internal/fault"
 )
 
 const doc = `report IAM and Amazon SES policy mistakes in Go source
@@ -83,7 +85,17 @@ var Now = func() time.Time {
 	return time.Now()
 }
 
-func run(pass *analysis.Pass) (any, error) {
+// run checks one package. A panic while doing so is the package's error,
+// so the other packages are still checked and reported.
+func run(pass *analysis.Pass) (result any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			result, err = nil, fmt.Errorf("package %s: %s", pass.Pkg.Path(), fault.Describe(fault.GoPackage, p))
+		}
+	}()
+	if len(pass.Files) > 0 {
+		fault.Point(fault.GoPackage, pass.Fset.File(pass.Files[0].Pos()).Name())
+	}
 	readFile := pass.ReadFile
 	if readFile == nil {
 		readFile = os.ReadFile
@@ -149,8 +161,18 @@ func Check(eng *engine.Engine, name string, found []*gosrc.Found, dirs []*policy
 		p.Policies = append(p.Policies, i)
 		f.Doc.Attached = true
 	}
-	return eng.Check(context.Background(), unit, now)
+	ctx, cancel := context.WithTimeout(context.Background(), EvalTimeout)
+	defer cancel()
+	findings, errs := eng.Check(ctx, unit, now)
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		errs = []error{fmt.Errorf("the rules did not finish within %s; findings of package %s may be missing", EvalTimeout, name)}
+	}
+	return findings, errs
 }
+
+// EvalTimeout bounds the evaluation of the rules on one package; the CLI
+// sets it to its --eval-timeout.
+var EvalTimeout = time.Minute
 
 // fixes turns a finding's edits into a suggested fix, quoting the new text
 // as the string literal it lands in needs.

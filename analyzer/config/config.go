@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -105,12 +106,23 @@ func Find(dir string) (string, bool) {
 // Load reads and validates a configuration file. knownRules are the rule
 // ids the engine has; validGlob checks a glob pattern.
 func Load(path string, knownRules []string, validGlob func(string) error) (*Config, error) {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxSize {
+		return nil, fmt.Errorf("%s is larger than %d bytes; a configuration is a few lines", path, maxSize)
+	}
 	return Parse(path, b, knownRules, validGlob)
 }
+
+// maxSize bounds the configuration file read.
+const maxSize = 1 << 20
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 

@@ -41,17 +41,25 @@ type Engine struct {
 	userRules bool
 }
 
-// deniedBuiltins are the builtins no rule may call: they reach the network
-// or the environment, or make results depend on more than the input.
+// deniedBuiltins are the builtins no rule may call besides those OPA marks
+// nondeterministic: they reach the environment or the clock, or write
+// outside the result.
 var deniedBuiltins = []string{
 	"http.send", "net.lookup_ip_addr", "net.cidr_contains", "net.cidr_contains_matches",
 	"net.cidr_expand", "net.cidr_intersects", "net.cidr_is_valid", "net.cidr_merge",
 	"net.cidr_overlap", "opa.runtime", "rand.intn", "time.now_ns", "uuid.rfc4122",
-	"uuid.parse", "trace", "print", "io.jwt.decode_verify",
+	"uuid.parse", "trace", "print", "internal.print", "io.jwt.decode_verify",
+	// They check certificates against the current time.
+	"crypto.x509.parse_and_verify_certificates", "crypto.x509.parse_and_verify_certificates_with_options",
 }
 
 // Capabilities returns the builtins rules may use: OPA's, less those that
 // reach outside the evaluation (network, environment, clock, randomness).
+// Every builtin OPA marks nondeterministic is left out too — that is how
+// OPA flags a builtin that reaches the network (http.send,
+// net.lookup_ip_addr, the JSON schema builtins, which fetch a remote
+// $ref) or draws random numbers — so such a builtin in a newer OPA is
+// left out without being named here.
 func Capabilities() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	deny := map[string]bool{}
@@ -60,7 +68,7 @@ func Capabilities() *ast.Capabilities {
 	}
 	kept := caps.Builtins[:0:0]
 	for _, b := range caps.Builtins {
-		if deny[b.Name] || strings.HasPrefix(b.Name, "net.") || strings.HasPrefix(b.Name, "http.") {
+		if deny[b.Name] || b.Nondeterministic || strings.HasPrefix(b.Name, "net.") || strings.HasPrefix(b.Name, "http.") || strings.HasPrefix(b.Name, "opa.") {
 			continue
 		}
 		kept = append(kept, b)

@@ -132,6 +132,11 @@ func loadDir(dir string) ([]module, error) {
 		if d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			// Never opened: a named pipe would block, a link may lead
+			// anywhere.
+			return fmt.Errorf("%s is not a regular file", p)
+		}
 		src, err := os.ReadFile(p)
 		if err != nil {
 			return err

@@ -119,6 +119,10 @@ type decoder struct {
 }
 
 func (d *decoder) span(start, end int) Span {
+	// A problem at the end of the text (a missing brace) is an empty
+	// span there, not a byte past it.
+	end = min(end, len(d.src))
+	start = min(start, end)
 	if d.mapOff == nil {
 		return Span{start, end}
 	}
@@ -127,8 +131,10 @@ func (d *decoder) span(start, end int) Span {
 		return Span{s, s}
 	}
 	// The end is where the source of the next byte starts, so a value
-	// whose last character was escaped keeps the whole escape.
-	return Span{s, max(s+1, d.mapOff(end))}
+	// whose last character was escaped keeps the whole escape; no span
+	// passes where the text's end maps to.
+	limit := d.mapOff(len(d.src))
+	return Span{s, max(s, min(max(s+1, d.mapOff(end)), limit))}
 }
 
 func (d *decoder) fail(start, end int, msg, fix string) {

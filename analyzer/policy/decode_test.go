@@ -226,3 +226,18 @@ func TestAlignOffsetsEscapedBackslash(t *testing.T) {
 		t.Errorf("the b maps to %d, want 9 (%v)", got, offs)
 	}
 }
+
+// TestScopeToTheEndCoversTheEnd: a suppression whose scope reaches the
+// end of the file (a template's top-level Metadata) covers a finding
+// placed at the very end, such as an unterminated document's.
+func TestScopeToTheEndCoversTheEnd(t *testing.T) {
+	f := NewFile("t.yaml", []byte("Resources: {"))
+	d := &Directive{File: f, Scope: Span{Start: 0, End: len(f.Content)}, Entries: []DirectiveEntry{{Rule: "SES100"}}}
+	if !d.Covers(0, "SES100", f, Span{Start: len(f.Content), End: len(f.Content)}) {
+		t.Error("a finding at the end of the file is not covered")
+	}
+	inner := &Directive{File: f, Scope: Span{Start: 0, End: 5}, Entries: []DirectiveEntry{{Rule: "SES100"}}}
+	if inner.Covers(0, "SES100", f, Span{Start: 5, End: 6}) {
+		t.Error("a scope that ends before the end of the file covers its end")
+	}
+}

@@ -251,10 +251,12 @@ type DirectiveEntry struct {
 }
 
 // Covers reports whether a finding of rule at span s is suppressed by
-// entry i of the directive.
+// entry i of the directive. A scope that reaches the end of the file
+// covers a finding placed there (at the end of a truncated file).
 func (d *Directive) Covers(i int, rule string, file *File, s Span) bool {
 	r := d.Entries[i].Rule
-	return file == d.File && (r == rule || r == "*") && s.Start >= d.Scope.Start && s.Start < d.Scope.End
+	inside := s.Start >= d.Scope.Start && (s.Start < d.Scope.End || (s.Start == d.Scope.End && d.Scope.End == len(file.Content)))
+	return file == d.File && (r == rule || r == "*") && inside
 }
 
 // NewDirective reads the value of an `ignore` key — a map of rule id to

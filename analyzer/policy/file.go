@@ -31,10 +31,25 @@ func (f *File) index() {
 	}
 	f.lines = append(make([]int, 0, 64), 0)
 	for i, c := range f.Content {
-		if c == '\n' {
+		// A line ends at LF, CRLF or a CR alone (old Mac files), as
+		// editors, SARIF and YAML count lines.
+		if c == '\n' || (c == '\r' && (i+1 == len(f.Content) || f.Content[i+1] != '\n')) {
 			f.lines = append(f.lines, i+1)
 		}
 	}
+}
+
+// utf8BOM is the byte order mark some editors write at the start of a
+// UTF-8 file. Editors do not count it as a column, and neither do the
+// parsers: columns on the first line start after it.
+const utf8BOM = "\xEF\xBB\xBF"
+
+// lineStart is the offset of the first column of a 0-based line.
+func (f *File) lineStart(line int) int {
+	if line == 0 && len(f.Content) >= len(utf8BOM) && string(f.Content[:len(utf8BOM)]) == utf8BOM {
+		return len(utf8BOM)
+	}
+	return f.lines[line]
 }
 
 // Position converts a byte offset to a line and column. Offsets outside the
@@ -43,7 +58,7 @@ func (f *File) Position(off int) Position {
 	f.index()
 	off = max(0, min(off, len(f.Content)))
 	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
-	start := f.lines[line]
+	start := min(f.lineStart(line), off)
 	col := utf8.RuneCount(f.Content[start:off]) + 1
 	return Position{Line: line + 1, Column: col}
 }
@@ -58,12 +73,19 @@ func (f *File) Offset(p Position) int {
 	if p.Line > len(f.lines) {
 		return len(f.Content)
 	}
-	off := f.lines[p.Line-1]
-	for col := 1; col < p.Column && off < len(f.Content) && f.Content[off] != '\n'; col++ {
+	off := f.lineStart(p.Line - 1)
+	for col := 1; col < p.Column && off < len(f.Content) && f.Content[off] != '\n' && f.Content[off] != '\r'; col++ {
 		_, n := utf8.DecodeRune(f.Content[off:])
 		off += n
 	}
 	return off
+}
+
+// CharAt is the span of the byte at off, for a problem a parser places
+// there, or the empty span at the end of the file when off is past it.
+func (f *File) CharAt(off int) Span {
+	off = max(0, min(off, len(f.Content)))
+	return Span{Start: off, End: min(off+1, len(f.Content))}
 }
 
 // Region is a span as 1-based positions, the end exclusive.
@@ -88,7 +110,7 @@ func (f *File) Region(s Span) Region {
 func (f *File) Snippet(off int) string {
 	f.index()
 	p := f.Position(off)
-	start := f.lines[p.Line-1]
+	start := f.lineStart(p.Line - 1)
 	end := len(f.Content)
 	if p.Line < len(f.lines) {
 		end = f.lines[p.Line] - 1

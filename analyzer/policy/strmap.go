@@ -98,7 +98,8 @@ func OffsetMapper(offsets []int) Mapper {
 // doubled quote or $$ a language unescapes. The final entry is the offset
 // after the last mapped byte.
 func AlignOffsets(src []byte, start, end int, value string, escapes bool) []int {
-	end = min(end, len(src))
+	end = max(0, min(end, len(src)))
+	start = max(0, min(start, end))
 	out := make([]int, 0, len(value)+1)
 	si := start
 	for vi := 0; vi < len(value); {

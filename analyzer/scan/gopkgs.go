@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/seslint/seslint/analyzer"
 	"github.com/seslint/seslint/analyzer/engine"
+	"github.com/seslint/seslint/internal/fault"
 )
 
 // goLoadMode type-checks every package from source. It leaves out
@@ -32,21 +34,29 @@ const goBatch = 32
 const goTimeout = 2 * time.Minute
 
 // GoEnv is the environment package loading runs in: the local toolchain
-// only (no download), no module proxy (no network), no go.mod changes.
+// only (no download), no module proxy and no version control (no network:
+// GOPROXY=off alone still lets the go command run git for modules that
+// GOPRIVATE or GONOPROXY match, when the scanned go.sum names them), no
+// go.mod changes, and flags of the environment replaced.
 // Options.GoNetwork lets the loader download missing modules.
 func GoEnv(network bool) []string {
 	env := append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off", "CGO_ENABLED=0")
 	if network {
 		return append(env, "GOFLAGS=-mod=mod")
 	}
-	return append(env, "GOPROXY=off", "GOFLAGS=-mod=readonly")
+	return append(env, "GOPROXY=off", "GOVCS=*:off", "GOPRIVATE=", "GONOPROXY=", "GOINSECURE=", "GOSUMDB=off", "GOFLAGS=-mod=readonly")
 }
 
 // goModules finds the Go modules to scan under a walked root: directories
 // holding a go.mod whose non-test Go files mention a policy or the AWS SDK
-// (a cheap byte test, so unrelated modules are not type-checked).
-func goModules(root string, excl []glob) []string {
+// (a cheap byte test, so unrelated modules are not type-checked). A module
+// holding a Go file that is not a regular file (a named pipe, a device, a
+// link to outside the module) or is larger than maxSize is not loaded —
+// the go command would open it, the type checker parse it whole — and is
+// reported.
+func goModules(root string, excl []glob, maxSize int64) ([]string, []Notification) {
 	var mods []string
+	var notes []Notification
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -57,47 +67,98 @@ func goModules(root string, excl []glob) []string {
 			}
 			return nil
 		}
-		if d.Name() == "go.mod" && mentionsPolicy(filepath.Dir(p)) {
+		if d.Name() != "go.mod" || !d.Type().IsRegular() {
+			return nil
+		}
+		mentions, odd, why := inspectModule(filepath.Dir(p), maxSize)
+		switch {
+		case odd != "":
+			notes = append(notes, Notification{Path: displayPath(odd), Message: "Go module not loaded: this Go file " + why, Error: true})
+		case mentions:
 			mods = append(mods, filepath.Dir(p))
 		}
 		return nil
 	})
-	return mods
+	return mods, notes
 }
 
-func mentionsPolicy(dir string) bool {
-	found := false
+// inspectModule reports whether a module's non-test Go files mention a
+// policy, and returns the first Go file that the module may not be loaded
+// with ("" when there is none) and why.
+func inspectModule(dir string, maxSize int64) (mentions bool, oddFile, why string) {
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || found {
-			return fs.SkipAll
+		if err != nil {
+			return nil
 		}
 		if d.IsDir() {
 			if p != dir && (skipDirs[d.Name()] || d.Name() == "testdata") {
 				return fs.SkipDir
 			}
 			if p != dir {
-				if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+				if _, err := os.Lstat(filepath.Join(p, "go.mod")); err == nil {
 					return fs.SkipDir // a nested module is scanned on its own
 				}
 			}
 			return nil
 		}
-		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+		if !strings.HasSuffix(p, ".go") {
 			return nil
 		}
-		b, err := os.ReadFile(p)
-		if err == nil && (bytes.Contains(b, []byte(`\"Statement\"`)) || bytes.Contains(b, []byte(`"Statement"`)) || bytes.Contains(b, []byte("aws-sdk-go"))) {
-			found = true
+		if !d.Type().IsRegular() && !linkInside(p, dir) {
+			oddFile, why = p, "is not a regular file, and the go command would open it"
+			return fs.SkipAll
 		}
+		if info, err := os.Stat(p); err == nil && info.Size() > maxSize {
+			oddFile, why = p, fmt.Sprintf("is %d bytes, over the %d-byte limit (--max-file-size)", info.Size(), maxSize)
+			return fs.SkipAll
+		}
+		if mentions || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		mentions = fileMentionsPolicy(p, maxSize)
 		return nil
 	})
-	return found
+	return mentions, oddFile, why
+}
+
+// linkInside reports whether p is a symbolic link to a regular file
+// inside dir.
+func linkInside(p, dir string) bool {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return false
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return false
+	}
+	info, err := os.Stat(target)
+	rel, relErr := filepath.Rel(root, target)
+	return err == nil && info.Mode().IsRegular() && relErr == nil && !strings.HasPrefix(rel, "..")
+}
+
+func fileMentionsPolicy(p string, maxSize int64) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxSize))
+	return err == nil && (bytes.Contains(b, []byte(`\"Statement\"`)) || bytes.Contains(b, []byte(`"Statement"`)) || bytes.Contains(b, []byte("aws-sdk-go")))
 }
 
 // scanGo runs the go/analysis pass on the packages matching patterns in dir
 // through the checker, and returns the pass's findings with paths made
 // relative for output.
-func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options, st *Stats) ([]*engine.Finding, []Notification) {
+//
+// A panic in the pass over one package is that package's error (the pass
+// recovers it); any other panic here is an internal error of the module.
+func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options, st *Stats) (findings []*engine.Finding, notes []Notification) {
+	defer func() {
+		if p := recover(); p != nil {
+			findings, notes = nil, internalErrors([]string{dir}, fault.GoPackage, p)
+		}
+	}()
 	ctx, cancel := context.WithTimeout(ctx, goTimeout)
 	defer cancel()
 	cfg := &packages.Config{Context: ctx, Mode: goLoadMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
@@ -114,7 +175,6 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	if err != nil {
 		return nil, []Notification{{Path: displayPath(dir), Message: fmt.Sprintf("loading Go packages: %v (the module's dependencies must be in the module cache; --go-network lets seslint download them)", err), Error: true}}
 	}
-	var notes []Notification
 	var ok []*packages.Package
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
@@ -137,10 +197,12 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	analyzer.SetEngine(eng)
 	now := opts.Now
 	analyzer.Now = func() time.Time { return now }
+	if opts.EvalTimeout > 0 {
+		analyzer.EvalTimeout = opts.EvalTimeout
+	}
 	// The packages are analysed a batch at a time: the checker keeps every
 	// package's results (the inspector's index of its syntax) until it
 	// returns, and the pass has no facts to share between packages.
-	var findings []*engine.Finding
 	for start := 0; start < len(ok); start += goBatch {
 		graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, ok[start:min(start+goBatch, len(ok))], nil)
 		if err != nil {
@@ -151,7 +213,11 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 				continue
 			}
 			if act.Err != nil {
-				notes = append(notes, Notification{Path: displayPath(dir), Message: act.Err.Error(), Error: true})
+				at := displayPath(dir)
+				if len(act.Package.GoFiles) > 0 {
+					at = displayPath(act.Package.GoFiles[0])
+				}
+				notes = append(notes, Notification{Path: at, Message: act.Err.Error(), Error: true})
 				continue
 			}
 			fs, _ := act.Result.([]*engine.Finding)

@@ -5,6 +5,7 @@ package scan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -20,11 +21,16 @@ import (
 	"github.com/seslint/seslint/analyzer/source/cfn"
 	"github.com/seslint/seslint/analyzer/source/jsonpolicy"
 	"github.com/seslint/seslint/analyzer/source/terraform"
+	"github.com/seslint/seslint/internal/fault"
 )
 
 // DefaultMaxFileSize is the largest file read by default; larger files are
 // reported, not parsed.
 const DefaultMaxFileSize = 10 << 20
+
+// DefaultEvalTimeout bounds the evaluation of one file or deployment unit
+// by default: a real template takes milliseconds.
+const DefaultEvalTimeout = time.Minute
 
 // skipDirs are directory names never descended into: they hold other
 // people's code or tool state, not the repository's policies. cdk.out is
@@ -42,6 +48,10 @@ type Options struct {
 	Enabled, Disabled map[string]bool
 	// MaxFileSize bounds the files read (DefaultMaxFileSize when zero).
 	MaxFileSize int64
+	// EvalTimeout bounds the evaluation of the rules on one file or
+	// deployment unit (DefaultEvalTimeout when zero); past it the file is
+	// reported as not completely checked.
+	EvalTimeout time.Duration
 	// Workers is the number of files processed at once (GOMAXPROCS when
 	// zero).
 	Workers int
@@ -100,6 +110,9 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	if opts.MaxFileSize == 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
+	if opts.EvalTimeout == 0 {
+		opts.EvalTimeout = DefaultEvalTimeout
+	}
 	excl, err := compileGlobs(opts.Exclude)
 	if err != nil {
 		return nil, err
@@ -132,7 +145,9 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		case err == nil && info.IsDir():
 			files = append(files, found...)
 			if !opts.NoGo {
-				goMods = append(goMods, goModules(p, excl)...)
+				mods, notes := goModules(p, excl, opts.MaxFileSize)
+				goMods = append(goMods, mods...)
+				res.Notifications = append(res.Notifications, notes...)
 			}
 		case strings.HasSuffix(p, ".go"):
 			goFiles = append(goFiles, p)
@@ -239,12 +254,12 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		}
 		joined[j.group] = merge(joined[j.group], results[i].unit, fmt.Sprintf("units[%d]", j.group))
 	}
-	for _, u := range joined {
+	for g, u := range joined {
 		if u == nil || len(u.Documents) == 0 {
 			continue
 		}
 		t := time.Now()
-		fs, notes := evaluate(ctx, eng, u, opts)
+		fs, notes := evaluateJoined(ctx, eng, u, opts, groupPaths(jobs, g))
 		since(&res.Stats.Evaluate, t)
 		res.Stats.Units++
 		for _, f := range fs {
@@ -386,9 +401,10 @@ type jobResult struct {
 // becomes a notification naming its files, so the other files are still
 // reported.
 func runJob(ctx context.Context, eng *engine.Engine, j job, opts Options) (r jobResult) {
+	stage := fault.Read
 	defer func() {
 		if p := recover(); p != nil {
-			r = jobResult{notes: []Notification{{Path: displayPath(j.paths[0]), Message: fmt.Sprintf("internal error: %v", p), Error: true}}}
+			r = jobResult{notes: internalErrors(j.paths, stage, p)}
 		}
 	}()
 	var files []*policy.File
@@ -406,6 +422,10 @@ func runJob(ctx context.Context, eng *engine.Engine, j job, opts Options) (r job
 	t = since(&r.st.read, t)
 	if len(files) == 0 {
 		return r
+	}
+	stage = fault.Extract
+	for _, f := range files {
+		fault.Point(stage, f.Path)
 	}
 	var unit *policy.Unit
 	if j.module != "" {
@@ -429,6 +449,10 @@ func runJob(ctx context.Context, eng *engine.Engine, j job, opts Options) (r job
 	if len(unit.Documents) == 0 {
 		return r
 	}
+	stage = fault.Evaluate
+	for _, f := range files {
+		fault.Point(stage, f.Path)
+	}
 	var notes []Notification
 	t = time.Now()
 	r.findings, notes = evaluate(ctx, eng, unit, opts)
@@ -438,28 +462,16 @@ func runJob(ctx context.Context, eng *engine.Engine, j job, opts Options) (r job
 	return r
 }
 
-// readFile reads a file within the size limit.
-func readFile(path string, opts Options) (*policy.File, *Notification) {
-	rel := displayPath(path)
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, &Notification{Path: rel, Message: err.Error(), Error: true}
-	}
-	if info.Size() > opts.MaxFileSize {
-		return nil, &Notification{Path: rel, Message: fmt.Sprintf("not scanned: %d bytes is over the %d-byte limit (--max-file-size)", info.Size(), opts.MaxFileSize), Error: true}
-	}
-	content, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &Notification{Path: rel, Message: err.Error(), Error: true}
-	}
-	return policy.NewFile(rel, content), nil
-}
-
 // evaluate runs the rules on a unit and keeps the findings of the rules
 // this run reports.
 func evaluate(ctx context.Context, eng *engine.Engine, unit *policy.Unit, opts Options) (findings []*engine.Finding, notes []Notification) {
 	addKnownIdentities(unit, opts.Identities)
+	ctx, cancel := context.WithTimeout(ctx, opts.EvalTimeout)
+	defer cancel()
 	all, errs := eng.Check(ctx, unit, opts.Now)
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		errs = []error{fmt.Errorf("the rules did not finish within %s (--eval-timeout); findings of %s may be missing", opts.EvalTimeout, unit.Name)}
+	}
 	for _, err := range errs {
 		notes = append(notes, Notification{Path: unit.Name, Message: err.Error(), Error: true})
 	}
@@ -645,24 +657,30 @@ func walk(root string, excl []glob) ([]string, []Notification, error) {
 	}
 	if !info.IsDir() {
 		// A file named on the command line is read whatever its name, but
-		// only if it is a regular file (or a link to one).
+		// only if it is a regular file (or a link to one); a link named
+		// there is followed, to a directory too.
 		st, err := os.Stat(root)
 		if err != nil {
 			return nil, nil, fmt.Errorf("cannot scan %s: %w", root, err)
 		}
-		if !st.Mode().IsRegular() {
-			return nil, nil, fmt.Errorf("cannot scan %s: not a regular file or directory", root)
+		switch {
+		case st.IsDir():
+			root += string(filepath.Separator)
+		case !st.Mode().IsRegular():
+			return nil, nil, fmt.Errorf("cannot scan %s: %s, not a regular file or directory", root, irregularKind(st.Mode()))
+		default:
+			return []string{root}, nil, nil
 		}
-		return []string{root}, nil, nil
 	}
 	var files []string
 	var notes []Notification
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			notes = append(notes, Notification{Path: displayPath(p), Message: err.Error(), Error: true})
 			if d != nil && d.IsDir() {
+				notes = append(notes, Notification{Path: displayPath(p), Message: "cannot read directory: " + reason(err), Error: true})
 				return fs.SkipDir
 			}
+			notes = append(notes, Notification{Path: displayPath(p), Message: "cannot read: " + reason(err), Error: true})
 			return nil
 		}
 		rel := filepath.ToSlash(p)
@@ -672,7 +690,16 @@ func walk(root string, excl []glob) ([]string, []Notification, error) {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || !candidate(d.Name()) || excluded(excl, rel, d.Name()) {
+		if excluded(excl, rel, d.Name()) {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			if note := irregular(p, d); note != nil {
+				notes = append(notes, *note)
+			}
+			return nil
+		}
+		if !candidate(d.Name()) {
 			return nil
 		}
 		files = append(files, p)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -29,6 +30,11 @@ func loadConfig(eng *engine.Engine, explicit, firstPath string) (*config.Config,
 			if rel, err := filepath.Rel(wd, p); err == nil {
 				path = rel
 			}
+		}
+		// A link found in the scanned tree could point at any file the
+		// job can read, and messages about the configuration quote it.
+		if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("configuration %s is a symbolic link; seslint does not follow a link it finds (pass --config to use it)", path)
 		}
 	}
 	var ids []string

@@ -91,6 +91,7 @@ type scanFlags struct {
 	now     string
 	exclude []string
 	maxSize int64
+	timeout time.Duration
 	noColor bool
 	config  string
 	base    string
@@ -111,7 +112,7 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.SetOutput(stderr)
 	fs.SortFlags = false
 	fs.VarP(f.format, "format", "f", "output format: text, json or sarif")
-	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output (never through a symbolic link)")
 	fs.Var(f.failOn, "fail-on", "exit 1 when a finding is at or above this level: error, warning, note or none")
 	fs.StringSliceVar(&f.enable, "enable", nil, "run only these `RULES` (rule ids, comma-separated or repeated)")
 	fs.StringSliceVar(&f.disable, "disable", nil, "do not run these `RULES`")
@@ -121,6 +122,7 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.StringVar(&f.now, "now", "", "evaluate time conditions at `TIME` (RFC 3339; default: the current time)")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "leave out paths matching `GLOB` (repeatable; ** spans directories)")
 	fs.Int64Var(&f.maxSize, "max-file-size", scan.DefaultMaxFileSize, "report, without parsing, files larger than `BYTES`")
+	fs.DurationVar(&f.timeout, "eval-timeout", scan.DefaultEvalTimeout, "report a file as not checked when the rules take longer than `DURATION` on it")
 	fs.BoolVar(&f.noGo, "no-go", false, "do not type-check the Go modules found under the scanned directories")
 	fs.BoolVar(&f.goNet, "go-network", false, "let Go package loading download missing modules (default: offline, module cache only)")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (default: colour on a terminal, unless NO_COLOR is set)")
@@ -205,6 +207,9 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if f.maxSize <= 0 {
 		return exitError, usagef("--max-file-size must be positive")
 	}
+	if f.timeout <= 0 {
+		return exitError, usagef("--eval-timeout must be positive")
+	}
 	started := time.Now()
 	eng, err := engine.New(ctx, engine.Options{RuleDirs: f.rules})
 	if err != nil {
@@ -224,7 +229,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 		paths = []string{"."}
 	}
 	opts := scan.Options{
-		Now: now, Exclude: f.exclude, Enabled: enabled, Disabled: disabled, MaxFileSize: f.maxSize,
+		Now: now, Exclude: f.exclude, Enabled: enabled, Disabled: disabled, MaxFileSize: f.maxSize, EvalTimeout: f.timeout,
 		NoGo: f.noGo, GoNetwork: f.goNet,
 	}
 	cfg, err := loadConfig(eng, f.config, paths[0])
@@ -257,10 +262,11 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 		Findings: res.Findings,
 		Notes:    res.Notifications,
 	}
+	rep.LeaveOutBroken()
 	out := stdout
 	var file *os.File
 	if f.output != "" {
-		file, err = os.Create(f.output)
+		file, err = createOutput(f.output)
 		if err != nil {
 			return exitError, err
 		}
@@ -288,9 +294,9 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if !f.quiet {
 		fmt.Fprintln(stderr, report.Summary(rep, res.Files, res.Documents))
 	}
-	for _, n := range res.Notifications {
+	for _, n := range rep.Notes {
 		if n.Error {
-			return exitError, fmt.Errorf("scan incomplete: %d file(s) could not be checked (see the messages above)", countErrors(res.Notifications))
+			return exitError, fmt.Errorf("scan incomplete: %d file(s) could not be checked (see the messages above)", countErrors(rep.Notes))
 		}
 	}
 	return exitCode(res.Findings, f.failOn.value), nil

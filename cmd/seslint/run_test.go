@@ -134,6 +134,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad now", []string{"--now", "yesterday", "."}, exitError, "RFC 3339"},
 		{"unknown rule", []string{"--enable", "SES999", "."}, exitError, "--enable SES999: no such rule"},
 		{"missing path", []string{"no/such/dir"}, exitError, "cannot scan no/such/dir"},
+		{"bad eval timeout", []string{"--eval-timeout", "0s", "."}, exitError, "--eval-timeout must be positive"},
 		{"help", []string{"--help"}, exitOK, ""},
 		{"version", []string{"--version"}, exitOK, ""},
 	}
@@ -243,3 +244,12 @@ func TestGoldenTemplates(t *testing.T) {
 		})
 	}
 }
+
+// unknownAction is a policy with one finding: SES107 at 4:16.
+const unknownAction = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Action": "ses:SendEmails", "Effect": "Allow", "Resource": "*"}
+  ]
+}
+`

@@ -10,7 +10,7 @@ import (
 // [SES201] suppresses too, and SES001 reports the missing reasons.
 func (t *Template) directives() []*policy.Directive {
 	var out []*policy.Directive
-	if d := t.directive(t.Root, policy.Span{Start: 0, End: len(t.File.Content) + 1}); d != nil {
+	if d := t.directive(t.Root, policy.Span{Start: 0, End: len(t.File.Content)}); d != nil {
 		out = append(out, d)
 	}
 	for _, r := range t.Resources {

@@ -225,7 +225,7 @@ func (t *Template) document(n *policy.Node, kind policy.DocKind, owner string, n
 		}
 		return docs
 	}
-	base := policy.Document{File: t.File, Kind: kind, Owner: owner, Name: t.nameOf(name), Identity: identity, Start: policy.Span{Start: n.Span.Start, End: n.Span.Start + 1}}
+	base := policy.Document{File: t.File, Kind: kind, Owner: owner, Name: t.nameOf(name), Identity: identity, Start: t.File.CharAt(n.Span.Start)}
 	if name != nil {
 		base.NameSpan = name.Span
 		if fn, arg := intrinsic(name); fn == "Fn::Sub" && arg.Kind == policy.String {

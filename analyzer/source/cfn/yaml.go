@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -42,6 +43,59 @@ type yamlDoc struct {
 	// errs are the duplicate keys (yaml.v3 does not report them when it
 	// decodes into nodes; CloudFormation keeps the last).
 	errs []*policy.DecodeError
+	// lines are where lines start as yaml.v3 counts them.
+	lines []int
+}
+
+// yamlLines returns the offsets where lines start as yaml.v3 counts lines
+// and columns: a line ends at LF, CRLF or CR, and also at NEL (U+0085),
+// LS (U+2028) and PS (U+2029), which editors do not break at; a byte
+// order mark is not a column.
+func yamlLines(src []byte) []int {
+	starts := []int{0}
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		starts[0] = 3
+	}
+	for i := starts[0]; i < len(src); {
+		n := 0
+		switch c := src[i]; {
+		case c == '\r' && i+1 < len(src) && src[i+1] == '\n':
+			n = 2
+		case c == '\r' || c == '\n':
+			n = 1
+		case c == 0xC2 && i+1 < len(src) && src[i+1] == 0x85:
+			n = 2
+		case c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9):
+			n = 3
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		i += n
+		starts = append(starts, i)
+	}
+	return starts
+}
+
+// yamlOffset converts a 1-based line and column (in characters) of
+// yaml.v3 to a byte offset, within the line.
+func yamlOffset(src []byte, lines []int, line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(lines) {
+		return len(src)
+	}
+	off, end := lines[line-1], len(src)
+	if line < len(lines) {
+		end = lines[line]
+	}
+	for c := 1; c < col && off < end; c++ {
+		_, n := utf8.DecodeRune(src[off:])
+		off += n
+	}
+	return min(off, end)
 }
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -88,25 +142,27 @@ func yamlError(f *policy.File, err error) *policy.DecodeError {
 			}
 		}
 	}
-	off := f.Offset(policy.Position{Line: line, Column: 1})
+	off := yamlOffset(f.Content, yamlLines(f.Content), line, 1)
 	// Point at the first non-blank character of the line.
 	for off < len(f.Content) && (f.Content[off] == ' ' || f.Content[off] == '\t') {
 		off++
 	}
 	return &policy.DecodeError{
-		Kind: policy.ErrFileSyntax, Span: policy.Span{Start: off, End: off + 1},
+		Kind: policy.ErrFileSyntax, Span: f.CharAt(off),
 		Message: "YAML: " + strings.TrimPrefix(msg, "yaml: "),
 		Fix:     "fix the YAML syntax at this line (indentation, a missing colon or an unclosed quote)",
 	}
 }
 
 func (d *yamlDoc) start(n *yaml.Node) int {
-	return d.f.Offset(policy.Position{Line: n.Line, Column: n.Column})
+	if d.lines == nil {
+		d.lines = yamlLines(d.f.Content)
+	}
+	return yamlOffset(d.f.Content, d.lines, n.Line, n.Column)
 }
 
 func (d *yamlDoc) errAt(n *yaml.Node, msg string) *policy.DecodeError {
-	s := d.start(n)
-	return &policy.DecodeError{Kind: policy.ErrFileSyntax, Span: policy.Span{Start: s, End: s + 1}, Message: msg, Fix: "simplify the document"}
+	return &policy.DecodeError{Kind: policy.ErrFileSyntax, Span: d.f.CharAt(d.start(n)), Message: msg, Fix: "simplify the document"}
 }
 
 func (d *yamlDoc) convert(n *yaml.Node, depth int) (*policy.Node, *policy.DecodeError) {
@@ -149,7 +205,7 @@ func (d *yamlDoc) convert(n *yaml.Node, depth int) (*policy.Node, *policy.Decode
 				return nil, err
 			}
 			ks := d.start(k)
-			keySpan := policy.Span{Start: ks, End: ks + len(rawKey(d.f.Content, ks, k))}
+			keySpan := policy.Span{Start: ks, End: min(ks+len(rawKey(d.f.Content, ks, k)), len(d.f.Content))}
 			if _, dup := out.Get(k.Value); dup {
 				d.errs = append(d.errs, &policy.DecodeError{
 					Kind: policy.ErrDuplicateKey, Span: keySpan,

@@ -246,7 +246,7 @@ func (x *extractor) add(e ast.Expr, kind policy.DocKind, name, identity string) 
 	x.out = append(x.out, &Found{
 		Doc: &policy.Document{
 			File: f, Kind: kind, Name: name, Identity: identity, Size: len(text),
-			Start: policy.Span{Start: start, End: start + 1}, Decoded: dec,
+			Start: f.CharAt(start), Decoded: dec,
 		},
 		TokFile: tf,
 		Parts:   parts,
@@ -424,7 +424,7 @@ func (x *extractor) sprintf(call *ast.CallExpr) {
 	start := tf.Offset(format.Pos())
 	x.out = append(x.out, &Found{
 		Doc: &policy.Document{File: f, Kind: inferKind(dec.Root), Size: b.Len(),
-			Start: policy.Span{Start: start, End: start + 1}, Decoded: dec},
+			Start: f.CharAt(start), Decoded: dec},
 		TokFile: tf,
 		Parts:   parts,
 	})

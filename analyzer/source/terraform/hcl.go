@@ -67,6 +67,10 @@ type value struct {
 
 // parseHCL reads a .tf file into blocks.
 func parseHCL(f *policy.File) ([]*block, *policy.DecodeError) {
+	if err := hclShape(f.Content, false); err != nil {
+		err.Span = f.CharAt(err.Span.Start)
+		return nil, err
+	}
 	hf, diags := hclsyntax.ParseConfig(f.Content, f.Path, hcl.InitialPos)
 	if diags.HasErrors() {
 		d := diags[0]
@@ -81,7 +85,7 @@ func parseHCL(f *policy.File) ([]*block, *policy.DecodeError) {
 			start = d.Subject.Start.Byte
 		}
 		return nil, &policy.DecodeError{
-			Kind: policy.ErrFileSyntax, Span: policy.Span{Start: start, End: start + 1},
+			Kind: policy.ErrFileSyntax, Span: f.CharAt(start),
 			Message: "HCL: " + d.Summary + detail(d.Detail),
 			Fix:     "fix the HCL syntax here; terraform validate shows the same error",
 		}

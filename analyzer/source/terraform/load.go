@@ -91,7 +91,7 @@ func commentDirectives(f *policy.File, blocks []*block) []*policy.Directive {
 			}
 			next += len(lines[j]) + 1
 		}
-		scope := policy.Span{Start: next, End: next + 1}
+		scope := f.CharAt(next)
 		for _, b := range blocks {
 			if b.file != f {
 				continue

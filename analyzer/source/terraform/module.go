@@ -142,7 +142,7 @@ func nameSpan(b *block) policy.Span {
 }
 
 func (m *Module) addValue(b *block, v *value, kind policy.DocKind, name, identity string, nameSpan policy.Span) {
-	base := policy.Document{File: b.file, Kind: kind, Owner: ownerOf(b), Name: name, NameSpan: nameSpan, Identity: identity, Start: policy.Span{Start: v.node.Span.Start, End: v.node.Span.Start + 1}}
+	base := policy.Document{File: b.file, Kind: kind, Owner: ownerOf(b), Name: name, NameSpan: nameSpan, Identity: identity, Start: b.file.CharAt(v.node.Span.Start)}
 	switch {
 	case v.jsonencode:
 		if v.node.Kind != policy.Object {
@@ -166,7 +166,7 @@ func (m *Module) addValue(b *block, v *value, kind policy.DocKind, name, identit
 			d := base
 			d.Decoded = &policy.Decoded{Root: root}
 			d.Size = jsonSize(root)
-			d.Start = policy.Span{Start: root.Span.Start, End: root.Span.Start + 1}
+			d.Start = b.file.CharAt(root.Span.Start)
 			d.File = b.file
 			m.unit.Documents = append(m.unit.Documents, &d)
 		}

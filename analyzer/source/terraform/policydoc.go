@@ -19,7 +19,7 @@ func (m *Module) policyDocument(b *block, depth int) *policy.Node {
 		return n
 	}
 	m.docs[b.address()] = nil // a cycle resolves to nothing
-	at := policy.Span{Start: b.span.Start, End: b.span.Start + 1}
+	at := b.file.CharAt(b.span.Start)
 	root := &policy.Node{Kind: policy.Object, Span: b.span}
 	version := str(at, "2012-10-17")
 	if v := b.attrs["version"]; v != nil {
@@ -89,7 +89,7 @@ func (m *Module) policyDocument(b *block, depth int) *policy.Node {
 }
 
 func statement(b *block) *policy.Node {
-	at := policy.Span{Start: b.span.Start, End: b.span.Start + 1}
+	at := b.file.CharAt(b.span.Start)
 	st := &policy.Node{Kind: policy.Object, Span: b.span}
 	if v := b.attrs["sid"]; v != nil {
 		st.Members = append(st.Members, attrMember("Sid", v))

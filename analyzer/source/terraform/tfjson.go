@@ -32,7 +32,7 @@ func parseTFJSON(f *policy.File) ([]*block, []*policy.Directive, *policy.DecodeE
 	root := dec.Root
 	var blocks []*block
 	var dirs []*policy.Directive
-	if d := jsonDirective(f, root, policy.Span{Start: 0, End: len(f.Content) + 1}); d != nil {
+	if d := jsonDirective(f, root, policy.Span{Start: 0, End: len(f.Content)}); d != nil {
 		dirs = append(dirs, d)
 	}
 	for _, kind := range []string{"resource", "data"} {
@@ -145,7 +145,7 @@ func jsonValue(f *policy.File, n *policy.Node) *value {
 // expression; offs maps the string's bytes to the file.
 func interpolation(f *policy.File, n *policy.Node) (hclsyntax.Expression, []int, bool) {
 	s := n.Text
-	if !strings.HasPrefix(s, "${") || !strings.HasSuffix(s, "}") {
+	if !strings.HasPrefix(s, "${") || !strings.HasSuffix(s, "}") || hclShape([]byte(s), true) != nil {
 		return nil, nil, false
 	}
 	tmpl, diags := hclsyntax.ParseTemplate([]byte(s), f.Path, hcl.Pos{Line: 1, Column: 1, Byte: 0})

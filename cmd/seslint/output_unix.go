@@ -1,0 +1,7 @@
+//go:build unix
+
+package main
+
+import "syscall"
+
+const oNoFollow = syscall.O_NOFOLLOW
