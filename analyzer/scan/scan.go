@@ -41,6 +41,11 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 type Options struct {
 	// Now is the evaluation time for the time-window rules.
 	Now time.Time
+	// ConfigDir is the directory of the configuration file: the globs of
+	// ConfigExclude, Units and Kinds are relative to it.
+	ConfigDir string
+	// ConfigExclude holds the configuration's exclude globs.
+	ConfigExclude []string
 	// Exclude holds globs of slash-separated paths to leave out; ** matches
 	// any number of directories.
 	Exclude []string
@@ -117,9 +122,14 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	if err != nil {
 		return nil, err
 	}
+	cexcl, err := compileGlobsAt(opts.ConfigExclude, opts.ConfigDir)
+	if err != nil {
+		return nil, err
+	}
+	excl = append(excl, cexcl...)
 	groups := make([][]glob, len(opts.Units))
 	for i, g := range opts.Units {
-		if groups[i], err = compileGlobs(g); err != nil {
+		if groups[i], err = compileGlobsAt(g, opts.ConfigDir); err != nil {
 			return nil, err
 		}
 	}
@@ -163,7 +173,7 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		requested[displayPath(f)] = true
 	}
 	if len(groups) > 0 {
-		files = dedupe(append(files, unitMembers(groups, requested, excl)...))
+		files = dedupe(append(files, unitMembers(groups, requested, excl, opts.ConfigDir)...))
 	}
 	defer func() {
 		// Go packages are type-checked by the checker, which runs its own
@@ -601,7 +611,7 @@ func extractJSON(f *policy.File, opts Options, parsed func()) *policy.Unit {
 	templateLike := cfn.Sniff(f.Content) || terraform.SniffPlan(f.Content)
 	if doc := jsonpolicy.Extract(f, dec); doc != nil && (dec.Root != nil || !templateLike) {
 		for _, k := range opts.Kinds {
-			if g, err := compileGlob(k.Glob); err == nil && excluded([]glob{g}, f.Path, filepath.Base(f.Path)) {
+			if g, err := compileGlobAt(k.Glob, opts.ConfigDir); err == nil && excluded([]glob{g}, f.Path, filepath.Base(f.Path)) {
 				doc.Kind = policy.DocKind(k.Kind)
 				break
 			}
