@@ -11,11 +11,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/seslint/seslint/analyzer/config"
 	"github.com/seslint/seslint/analyzer/engine"
 	"github.com/seslint/seslint/analyzer/policy"
 	"github.com/seslint/seslint/analyzer/source/cfn"
@@ -652,6 +654,9 @@ func unparsed(f *policy.File, err *policy.DecodeError) *policy.Document {
 // candidate reports whether a file name is one seslint reads.
 func candidate(name string) bool {
 	name = strings.ToLower(name)
+	if slices.Contains(config.FileNames, name) {
+		return false // seslint's own configuration
+	}
 	for _, ext := range []string{".json", ".yaml", ".yml", ".template", ".tf"} {
 		if strings.HasSuffix(name, ext) {
 			return true
