@@ -1,14 +1,14 @@
 package golangci_test
 
 import (
-	"bufio"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
+
+	"github.com/seslint/seslint/internal/expect"
 )
 
 // golangciVersion is the golangci-lint the plugin is built into, as
@@ -106,46 +106,24 @@ func main() {
 	run.Env = append(os.Environ(), "GOFLAGS=", "GOTOOLCHAIN=local", "GOPROXY=off")
 	out, _ := run.CombinedOutput()
 	diag := regexp.MustCompile(`^(\S+\.go:\d+:\d+): (SES\d{3}): (.*) \(seslint\)$`)
-	var got []string
-	sc := bufio.NewScanner(strings.NewReader(string(out)))
-	for sc.Scan() {
-		if m := diag.FindStringSubmatch(sc.Text()); m != nil {
-			got = append(got, m[1]+" "+m[2]+" "+m[3])
+	got := map[string][]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := diag.FindStringSubmatch(line); m != nil {
+			got[m[1]+" "+m[2]] = append(got[m[1]+" "+m[2]], m[3])
 		}
 	}
-	sort.Strings(got)
-	want := expected(t, filepath.Join(root, "fixtures", "go", "expected.txt"))
-	if len(got) != len(want) {
-		t.Fatalf("golangci-lint reported %d seslint issues, fixtures/go/expected.txt lists %d:\n%s", len(got), len(want), out)
-	}
-	for i, w := range want {
-		pos, frag, _ := strings.Cut(w, "\x00")
-		if !strings.HasPrefix(got[i], pos+" ") || !strings.Contains(got[i], frag) {
-			t.Errorf("issue %d: %s\nwant %s %s", i, got[i], pos, frag)
-		}
-	}
-}
-
-// expected reads `file:line:column RULE fragment` lines, sorted, as
-// "file:line:column RULE\x00fragment".
-func expected(t *testing.T, path string) []string {
-	t.Helper()
-	content, err := os.ReadFile(path)
+	want, err := expect.Read(filepath.Join(root, "fixtures", "go", "expected.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
-	for _, line := range strings.Split(string(content), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.SplitN(line, " ", 3)
-		if len(f) != 3 {
-			t.Fatalf("%s: %q", path, line)
-		}
-		out = append(out, f[0]+" "+f[1]+"\x00"+f[2])
+	missing, unexpected := expect.Compare(want, got)
+	for _, m := range missing {
+		t.Errorf("missing fixtures/go/expected.txt %s", m)
 	}
-	sort.Strings(out)
-	return out
+	for _, x := range unexpected {
+		t.Errorf("unexpected %s", x)
+	}
+	if t.Failed() {
+		t.Logf("golangci-lint printed:\n%s", out)
+	}
 }

@@ -35,6 +35,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/seslint/seslint/internal/expect"
 )
 
 const (
@@ -180,15 +182,12 @@ func (b *bench) generate(n int) (*corpus, error) {
 		c.byKind[f[1]] = append(c.byKind[f[1]], f[0])
 		c.sizes[f[0]] = size
 	}
-	exp, err := os.ReadFile(filepath.Join(c.dir, "expected.txt"))
+	want, err := expect.Read(filepath.Join(c.dir, "expected.txt"))
 	if err != nil {
 		return nil, err
 	}
-	for _, line := range strings.Split(string(exp), "\n") {
-		if line != "" && !strings.HasPrefix(line, "#") {
-			f := strings.SplitN(line, " ", 3)
-			c.expected = append(c.expected, f[0]+" "+f[1])
-		}
+	for _, w := range want {
+		c.expected = append(c.expected, w.Key)
 	}
 	return c, nil
 }

@@ -1,19 +1,18 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/seslint/seslint/analyzer/engine"
 	"github.com/seslint/seslint/analyzer/scan"
+	expectfile "github.com/seslint/seslint/internal/expect"
 )
 
 var now = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
@@ -29,7 +28,10 @@ func TestCorpusFindings(t *testing.T) {
 			if err := generate(dir, 200, seed); err != nil {
 				t.Fatal(err)
 			}
-			want := readExpected(t, filepath.Join(dir, "expected.txt"))
+			want, err := expectfile.Read(filepath.Join(dir, "expected.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if len(want) < 5 {
 				t.Fatalf("only %d expected findings in 200 files", len(want))
 			}
@@ -50,60 +52,15 @@ func TestCorpusFindings(t *testing.T) {
 				key := fmt.Sprintf("%s:%d:%d %s", rel, f.Region.Start.Line, f.Region.Start.Column, f.Rule.ID)
 				got[key] = append(got[key], f.Message)
 			}
-			for _, w := range want {
-				msgs, ok := got[w.key]
-				if !ok {
-					t.Errorf("missing %s %s", w.key, w.frag)
-					continue
-				}
-				found := false
-				for i, m := range msgs {
-					if strings.Contains(m, w.frag) {
-						found = true
-						got[w.key] = append(msgs[:i], msgs[i+1:]...)
-						break
-					}
-				}
-				if !found {
-					t.Errorf("%s: message %q lacks %q", w.key, msgs, w.frag)
-				}
+			missing, unexpected := expectfile.Compare(want, got)
+			for _, m := range missing {
+				t.Errorf("missing: expected.txt %s", m)
 			}
-			var extra []string
-			for k, msgs := range got {
-				for _, m := range msgs {
-					extra = append(extra, k+" "+m)
-				}
-			}
-			sort.Strings(extra)
-			for _, e := range extra {
+			for _, e := range unexpected {
 				t.Errorf("unexpected %s", e)
 			}
 		})
 	}
-}
-
-type want struct{ key, frag string }
-
-func readExpected(t *testing.T, path string) []want {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []want
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.SplitN(line, " ", 3)
-		if len(f) != 3 {
-			t.Fatalf("%s: malformed line %q", path, line)
-		}
-		out = append(out, want{key: f[0] + " " + f[1], frag: f[2]})
-	}
-	return out
 }
 
 // TestDeterministic checks that a seed always writes the same repository,
