@@ -11,7 +11,7 @@ GO      ?= go
 SHARED  ?= ../shared
 SARIF_DIR := $(or $(TMPDIR),/tmp)/seslint-sarif
 
-.PHONY: all build test gotest lint sarif-check generate docs bench fuzz clean
+.PHONY: all build test gotest lint sarif-check generate docs bench bench-micro fuzz clean
 
 all: build test
 
@@ -55,8 +55,23 @@ generate:
 docs:
 	$(GO) test ./cmd/seslint -run 'TestRuleDocsUpToDate' -update
 
+# make bench: generates 1,000- and 10,000-file repositories in a temporary
+# directory and times seslint against the parse-only floor and conftest
+# (installed there by go install), then runs the Go micro-benchmarks.
+# BENCH_FLAGS go to the macro benchmark (-sizes 1000 -runs 5 -keep ...).
+# The micro-benchmarks' output is saved for benchstat:
+#   make bench-micro BENCH_OUT=old.txt; ...; make bench-micro BENCH_OUT=new.txt
+#   benchstat old.txt new.txt
+BENCH_FLAGS ?=
+BENCH_OUT   ?= $(or $(TMPDIR),/tmp)/seslint-bench.txt
+BENCH_COUNT ?= 5
+
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...
+	$(GO) run ./analyzer/internal/bench $(BENCH_FLAGS)
+	$(MAKE) bench-micro
+
+bench-micro:
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./analyzer/... | tee $(BENCH_OUT)
 
 # Runs every fuzz target (func FuzzXxx in a _test.go file) one after the
 # other, each for FUZZTIME; a failing input is written to the package's

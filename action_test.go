@@ -205,7 +205,12 @@ func TestActionRunsLocally(t *testing.T) {
 	if res.failed || res.outputs["exit-code"] != "0" || len(sarifResults(t, res.outputs["sarif"])) != 0 {
 		t.Errorf("baseline of the same findings: failed %v, exit-code %q:\n%s", res.failed, res.outputs["exit-code"], res.log)
 	}
-	if err := os.WriteFile(filepath.Join(work, "strict.yaml"), []byte("rules:\n  SES201: {severity: error}\n"), 0o644); err != nil {
+	// The example repository's own .seslint.yaml (its SCPs), plus the rule.
+	own, err := os.ReadFile(filepath.Join(work, ".seslint.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(work, "strict.yaml"), append(own, "rules:\n  SES201: {severity: error}\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(work, "iam", "new.json"), []byte(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "*"}]}`), 0o644); err != nil {

@@ -368,7 +368,8 @@ func distance(a, b string) int {
 
 // Template is what `seslint init` writes: every key, commented.
 const Template = `# seslint configuration. seslint finds this file by walking up from the
-# scanned path; --config names another. Every key is optional.
+# scanned path; --config names another. Every key is optional. Globs are
+# relative to the directory of this file.
 
 # Turn rules off, or change their level (error, warning, note).
 rules:

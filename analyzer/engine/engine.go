@@ -35,6 +35,10 @@ type Engine struct {
 	byID   map[string]*Rule
 	query  oparego.PreparedEvalQuery
 	report ast.Ref
+	memo   memo
+	// userRules is set when rules were loaded with --rules: their unit
+	// rules may look at any unit.
+	userRules bool
 }
 
 // deniedBuiltins are the builtins no rule may call besides those OPA marks
@@ -47,6 +51,9 @@ var deniedBuiltins = []string{
 	"uuid.parse", "trace", "print", "internal.print", "io.jwt.decode_verify",
 	// They check certificates against the current time.
 	"crypto.x509.parse_and_verify_certificates", "crypto.x509.parse_and_verify_certificates_with_options",
+	// A schema's $ref may name a remote document, which they fetch (OPA
+	// marks them nondeterministic only from v1.21).
+	"json.match_schema", "json.verify_schema",
 }
 
 // Capabilities returns the builtins rules may use: OPA's, less those that
@@ -91,7 +98,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{rules: rules, byID: map[string]*Rule{}, report: ast.MustParseRef("data.seslint.main.report")}
+	e := &Engine{rules: rules, byID: map[string]*Rule{}, report: ast.MustParseRef("data.seslint.main.report"), userRules: len(opts.RuleDirs) > 0}
 	for _, r := range rules {
 		e.byID[r.ID] = r
 	}
@@ -277,11 +284,22 @@ func (e *Engine) Check(ctx context.Context, unit *policy.Unit, now time.Time) ([
 	for _, doc := range unit.Documents {
 		add(e.Eval(ctx, doc, now))
 	}
-	add(e.EvalUnit(ctx, unit, now))
+	if e.userRules || relates(unit) {
+		add(e.EvalUnit(ctx, unit, now))
+	}
 	suppress(unit, all)
 	add(e.EvalDirectives(ctx, unit))
 	SortFindings(all)
 	return all, errs
+}
+
+// relates reports whether a unit holds anything for the unit rules to
+// relate: more than one document, or a principal, an identity or a
+// configuration set beside its documents. A lone policy file relates to
+// nothing, so its unit is not evaluated (a query costs as much as a
+// document's).
+func relates(u *policy.Unit) bool {
+	return len(u.Documents) > 1 || len(u.Principals) > 0 || len(u.Identities) > 0 || len(u.ConfigurationSets) > 0
 }
 
 // suppress marks the findings an in-source directive of the unit covers,
@@ -312,11 +330,38 @@ type placeRef struct {
 type locator func(v *Violation) (*policy.Document, *placeRef, error)
 
 func (e *Engine) eval(ctx context.Context, input ast.Value, name string, locate locator) ([]*Finding, error) {
-	rs, err := e.query.Eval(ctx, oparego.EvalParsedInput(input))
+	vs, err := e.violations(ctx, input)
 	if err != nil {
 		return nil, fmt.Errorf("evaluating rules on %s: %w", name, err)
 	}
-	var out []*Finding
+	out := make([]*Finding, 0, len(vs))
+	for _, v := range vs {
+		f, err := e.place(v, locate)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	SortFindings(out)
+	return out, nil
+}
+
+// violations evaluates the rules on input. Rules see nothing but their
+// input (no clock, network or environment) and return paths, not
+// positions, so the violations of an input already evaluated are taken
+// from the memo: a policy copied into many files is evaluated once.
+func (e *Engine) violations(ctx context.Context, input ast.Value) ([]*Violation, error) {
+	key, ok := e.memo.key(input)
+	if ok {
+		if vs, hit := e.memo.get(key); hit {
+			return vs, nil
+		}
+	}
+	rs, err := e.query.Eval(ctx, oparego.EvalParsedInput(input))
+	if err != nil {
+		return nil, err
+	}
+	var vs []*Violation
 	for _, r := range rs {
 		for _, ex := range r.Expressions {
 			items, ok := ex.Value.([]any)
@@ -324,29 +369,37 @@ func (e *Engine) eval(ctx context.Context, input ast.Value, name string, locate 
 				continue
 			}
 			for _, it := range items {
-				f, err := e.place(it, locate)
+				v, err := decodeViolation(it)
 				if err != nil {
 					return nil, err
 				}
-				out = append(out, f)
+				vs = append(vs, v)
 			}
 		}
 	}
-	SortFindings(out)
-	return out, nil
+	if ok {
+		e.memo.put(key, vs)
+	}
+	return vs, nil
 }
 
-func (e *Engine) place(item any, locate locator) (*Finding, error) {
+func decodeViolation(item any) (*Violation, error) {
 	raw, err := json.Marshal(item)
 	if err != nil {
 		return nil, err
 	}
-	var v Violation
+	v := &Violation{}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
+	if err := dec.Decode(v); err != nil {
 		return nil, fmt.Errorf("rule returned a malformed violation %s: %w", raw, err)
 	}
+	return v, nil
+}
+
+// place makes a finding of a violation; v is shared (memoized) and not
+// changed.
+func (e *Engine) place(v *Violation, locate locator) (*Finding, error) {
 	rule, ok := e.byID[v.Rule]
 	if !ok {
 		return nil, fmt.Errorf("a violation names rule %q, which has no metadata", v.Rule)
@@ -354,7 +407,7 @@ func (e *Engine) place(item any, locate locator) (*Finding, error) {
 	if v.Message == "" {
 		return nil, fmt.Errorf("rule %s returned a violation without a message", v.Rule)
 	}
-	doc, pl, err := locate(&v)
+	doc, pl, err := locate(v)
 	if err != nil {
 		return nil, err
 	}

@@ -67,7 +67,9 @@ func documentInput(doc *policy.Document) ast.Object {
 //	now, now_ns              the evaluation time
 //
 // A violation names the document ("document": k) or definition ("place":
-// j) its path is in. It returns the places in index order.
+// j) its path is in. It returns the places in index order. Like Input, it
+// holds no file name or position: the engine's memo shares the evaluation
+// of identical inputs.
 func UnitInput(u *policy.Unit, now time.Time) (ast.Value, []placeRef) {
 	var places []placeRef
 	place := func(n *policy.Node, f *policy.File) *ast.Term {
@@ -113,7 +115,6 @@ func UnitInput(u *policy.Unit, now time.Time) (ast.Value, []placeRef) {
 		))
 	}
 	unit := ast.NewObject(
-		ast.Item(ast.StringTerm("name"), ast.StringTerm(u.Name)),
 		ast.Item(ast.StringTerm("documents"), ast.ArrayTerm(docs...)),
 		ast.Item(ast.StringTerm("principals"), ast.ArrayTerm(principals...)),
 		ast.Item(ast.StringTerm("identities"), ast.ArrayTerm(identities...)),

@@ -2,21 +2,26 @@
 // plugin. Build a custom golangci-lint with it (golangci-lint custom) using
 // a .custom-gcl.yml such as:
 //
-//	version: v2.5.0
+//	version: v2.15.0
 //	plugins:
 //	  - module: github.com/seslint/seslint
 //	    import: github.com/seslint/seslint/analyzer/golangci
 //	    version: latest
 //
-// and enable it in .golangci.yml:
+// and enable it in .golangci.yml (uniq-by-line: false keeps two findings
+// on one line of a policy):
 //
+//	version: "2"
 //	linters:
+//	  default: none
 //	  enable: [seslint]
 //	  settings:
 //	    custom:
 //	      seslint:
 //	        type: module
 //	        description: IAM and SES policy mistakes in Go
+//	issues:
+//	  uniq-by-line: false
 package golangci
 
 import (

@@ -20,7 +20,7 @@ func ProcessForTest(ctx context.Context, eng *engine.Engine, name string, conten
 	if isTerraform(name) {
 		unit = terraform.LoadModule(".", []*policy.File{f})
 	} else {
-		unit = extract(f, opts)
+		unit = extract(f, opts, &stages{})
 	}
 	if unit == nil || len(unit.Documents) == 0 {
 		return unit, nil, nil, false

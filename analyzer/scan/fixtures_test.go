@@ -1,18 +1,15 @@
 package scan_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/seslint/seslint/analyzer/engine"
 	"github.com/seslint/seslint/analyzer/scan"
+	"github.com/seslint/seslint/internal/expect"
 )
 
 // fixtureNow is the evaluation time of every fixture, so the time-window
@@ -26,43 +23,6 @@ func newEngine(t testing.TB) *engine.Engine {
 		t.Fatal(err)
 	}
 	return eng
-}
-
-// expectation is one line of a fixture directory's expected.txt:
-// `file:line:column RULE message fragment`.
-type expectation struct {
-	key      string // file:line:column RULE
-	fragment string
-	line     int // in expected.txt
-}
-
-func readExpected(t *testing.T, path string) []expectation {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []expectation
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.SplitN(line, " ", 3)
-		if len(fields) < 2 {
-			t.Fatalf("%s:%d: want `file:line:column RULE message fragment`", path, n)
-		}
-		e := expectation{key: fields[0] + " " + fields[1], line: n}
-		if len(fields) == 3 {
-			e.fragment = fields[2]
-		}
-		out = append(out, e)
-	}
-	return out
 }
 
 // TestFixtures scans every fixture directory — fixtures/policy/<RULE>
@@ -85,7 +45,10 @@ func TestFixtures(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(filepath.Dir(dir))+"/"+filepath.Base(dir), func(t *testing.T) {
-			want := readExpected(t, filepath.Join(dir, "expected.txt"))
+			want, err := expect.Read(filepath.Join(dir, "expected.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
 			res, err := scan.Run(context.Background(), eng, []string{dir}, scan.Options{Now: fixtureNow})
 			if err != nil {
 				t.Fatal(err)
@@ -102,29 +65,11 @@ func TestFixtures(t *testing.T) {
 				key := fmt.Sprintf("%s:%d:%d %s", rel, f.Region.Start.Line, f.Region.Start.Column, f.Rule.ID)
 				got[key] = append(got[key], f.Message)
 			}
-			for _, e := range want {
-				msgs := got[e.key]
-				i := -1
-				for j, m := range msgs {
-					if strings.Contains(m, e.fragment) {
-						i = j
-						break
-					}
-				}
-				if i < 0 {
-					t.Errorf("expected.txt:%d: missing %s %q (at that place: %q)", e.line, e.key, e.fragment, msgs)
-					continue
-				}
-				got[e.key] = append(msgs[:i], msgs[i+1:]...)
+			missing, unexpected := expect.Compare(want, got)
+			for _, m := range missing {
+				t.Errorf("expected.txt %s", m)
 			}
-			var extra []string
-			for k, msgs := range got {
-				for _, m := range msgs {
-					extra = append(extra, fmt.Sprintf("%s %s", k, m))
-				}
-			}
-			sort.Strings(extra)
-			for _, x := range extra {
+			for _, x := range unexpected {
 				t.Errorf("unexpected finding: %s", x)
 			}
 		})

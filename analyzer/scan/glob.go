@@ -2,7 +2,9 @@ package scan
 
 import (
 	"fmt"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -14,18 +16,43 @@ type glob struct {
 	pattern string
 	re      *regexp.Regexp
 	name    bool
+	// base, when set, is the absolute directory the pattern is relative
+	// to (the configuration file's); paths are matched relative to it,
+	// and paths outside it never match. Otherwise patterns match paths
+	// as seslint prints them, relative to the working directory.
+	base, wd string
 }
 
 func compileGlobs(patterns []string) ([]glob, error) {
+	return compileGlobsAt(patterns, "")
+}
+
+// compileGlobsAt compiles patterns relative to the directory base ("" for
+// the working directory).
+func compileGlobsAt(patterns []string, base string) ([]glob, error) {
 	var out []glob
 	for _, p := range patterns {
-		g, err := compileGlob(p)
+		g, err := compileGlobAt(p, base)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+func compileGlobAt(p, base string) (glob, error) {
+	g, err := compileGlob(p)
+	if err != nil || base == "" {
+		return g, err
+	}
+	if g.base, err = filepath.Abs(base); err != nil {
+		return glob{}, err
+	}
+	if g.wd, err = os.Getwd(); err != nil {
+		return glob{}, err
+	}
+	return g, nil
 }
 
 func compileGlob(p string) (glob, error) {
@@ -80,11 +107,33 @@ func compileGlob(p string) (glob, error) {
 func excluded(globs []glob, rel, name string) bool {
 	rel = strings.TrimPrefix(rel, "./")
 	for _, g := range globs {
-		if g.re.MatchString(rel) || (g.name && g.re.MatchString(name)) {
+		p := rel
+		if g.base != "" {
+			var ok bool
+			if p, ok = g.relative(rel); !ok {
+				continue
+			}
+		}
+		if g.re.MatchString(p) || (g.name && g.re.MatchString(name)) {
 			return true
 		}
 	}
 	return false
+}
+
+// relative returns path p (relative to the working directory, or
+// absolute) relative to the glob's base, slash-separated; false when p is
+// not under the base.
+func (g glob) relative(p string) (string, bool) {
+	abs := filepath.FromSlash(p)
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(g.wd, abs)
+	}
+	r, err := filepath.Rel(g.base, abs)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
 }
 
 // ValidGlob reports whether an --exclude or configuration glob compiles.

@@ -26,6 +26,9 @@ import (
 const goLoadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
 	packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
 
+// goBatch is how many packages are analysed at once.
+const goBatch = 32
+
 // goTimeout bounds package loading, so a module that wants the network (a
 // missing dependency) fails with a message instead of hanging.
 const goTimeout = 2 * time.Minute
@@ -150,7 +153,7 @@ func fileMentionsPolicy(p string, maxSize int64) bool {
 //
 // A panic in the pass over one package is that package's error (the pass
 // recovers it); any other panic here is an internal error of the module.
-func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options) (findings []*engine.Finding, notes []Notification) {
+func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options, st *Stats) (findings []*engine.Finding, notes []Notification) {
 	defer func() {
 		if p := recover(); p != nil {
 			findings, notes = nil, internalErrors([]string{dir}, fault.GoPackage, p)
@@ -159,7 +162,16 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	ctx, cancel := context.WithTimeout(ctx, goTimeout)
 	defer cancel()
 	cfg := &packages.Config{Context: ctx, Mode: goLoadMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
+	if abs, err := filepath.Abs(dir); err == nil {
+		cfg.ParseFile = depParser(abs)
+	}
 	pkgs, err := packages.Load(cfg, patterns...)
+	if err == nil && cfg.ParseFile != nil && illTyped(pkgs) {
+		// Load again with dependencies whole, so that a problem is
+		// reported as the type checker sees the real source.
+		cfg.ParseFile = nil
+		pkgs, err = packages.Load(cfg, patterns...)
+	}
 	if err != nil {
 		return nil, []Notification{{Path: displayPath(dir), Message: fmt.Sprintf("loading Go packages: %v (the module's dependencies must be in the module cache; --go-network lets seslint download them)", err), Error: true}}
 	}
@@ -178,37 +190,54 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 		}
 		ok = append(ok, p)
 	}
+	st.GoPackages += len(ok)
 	if len(ok) == 0 {
 		return nil, notes
 	}
 	analyzer.SetEngine(eng)
 	now := opts.Now
 	analyzer.Now = func() time.Time { return now }
-	analyzer.EvalTimeout = opts.EvalTimeout
-	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, ok, nil)
-	if err != nil {
-		return nil, append(notes, Notification{Path: displayPath(dir), Message: err.Error(), Error: true})
+	if opts.EvalTimeout > 0 {
+		analyzer.EvalTimeout = opts.EvalTimeout
 	}
-	for act := range graph.All() {
-		if act.Analyzer != analyzer.Analyzer || !act.IsRoot {
-			continue
+	// The packages are analysed a batch at a time: the checker keeps every
+	// package's results (the inspector's index of its syntax) until it
+	// returns, and the pass has no facts to share between packages.
+	for start := 0; start < len(ok); start += goBatch {
+		graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, ok[start:min(start+goBatch, len(ok))], nil)
+		if err != nil {
+			return findings, append(notes, Notification{Path: displayPath(dir), Message: err.Error(), Error: true})
 		}
-		if act.Err != nil {
-			at := displayPath(dir)
-			if len(act.Package.GoFiles) > 0 {
-				at = displayPath(act.Package.GoFiles[0])
+		for act := range graph.All() {
+			if act.Analyzer != analyzer.Analyzer || !act.IsRoot {
+				continue
 			}
-			notes = append(notes, Notification{Path: at, Message: act.Err.Error(), Error: true})
-			continue
-		}
-		fs, _ := act.Result.([]*engine.Finding)
-		for _, f := range fs {
-			if keep(f.Rule.ID, opts) {
-				findings = append(findings, relocate(f))
+			if act.Err != nil {
+				at := displayPath(dir)
+				if len(act.Package.GoFiles) > 0 {
+					at = displayPath(act.Package.GoFiles[0])
+				}
+				notes = append(notes, Notification{Path: at, Message: act.Err.Error(), Error: true})
+				continue
+			}
+			fs, _ := act.Result.([]*engine.Finding)
+			for _, f := range fs {
+				if keep(f.Rule.ID, opts) {
+					findings = append(findings, relocate(f))
+				}
 			}
 		}
 	}
 	return findings, notes
+}
+
+func illTyped(pkgs []*packages.Package) bool {
+	for _, p := range pkgs {
+		if p.IllTyped {
+			return true
+		}
+	}
+	return false
 }
 
 // relocate gives a finding of the Go pass (absolute file names) the

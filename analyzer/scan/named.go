@@ -34,9 +34,9 @@ func excludedNamed(p string, excl []glob) *Notification {
 // A file named on its own (a pre-commit hook passes only the staged files)
 // is evaluated with the rest of its joined unit, as a Terraform file is
 // with the rest of its module; only the requested files' findings are
-// reported. Unit globs, like exclude globs, match paths relative to the
-// working directory, so the other members are looked for under it.
-func unitMembers(groups [][]glob, requested map[string]bool, excl []glob) []string {
+// reported. Unit globs are relative to the configuration's directory
+// (root), so the other members are looked for under it.
+func unitMembers(groups [][]glob, requested map[string]bool, excl []glob, root string) []string {
 	var touched [][]glob
 	for _, g := range groups {
 		for p := range requested {
@@ -51,7 +51,10 @@ func unitMembers(groups [][]glob, requested map[string]bool, excl []glob) []stri
 	}
 	// Files that cannot be listed here are not the ones asked for: a
 	// problem with them is reported when they are scanned themselves.
-	all, _, err := walk(".", excl)
+	if root == "" {
+		root = "."
+	}
+	all, _, err := walk(root, excl)
 	if err != nil {
 		return nil
 	}

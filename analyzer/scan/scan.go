@@ -11,11 +11,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/seslint/seslint/analyzer/config"
 	"github.com/seslint/seslint/analyzer/engine"
 	"github.com/seslint/seslint/analyzer/policy"
 	"github.com/seslint/seslint/analyzer/source/cfn"
@@ -41,6 +43,11 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 type Options struct {
 	// Now is the evaluation time for the time-window rules.
 	Now time.Time
+	// ConfigDir is the directory of the configuration file: the globs of
+	// ConfigExclude, Units and Kinds are relative to it.
+	ConfigDir string
+	// ConfigExclude holds the configuration's exclude globs.
+	ConfigExclude []string
 	// Exclude holds globs of slash-separated paths to leave out; ** matches
 	// any number of directories.
 	Exclude []string
@@ -100,10 +107,13 @@ type Result struct {
 	// Files counts the files read, Documents the policy documents
 	// evaluated.
 	Files, Documents int
+	// Stats say where the time went.
+	Stats Stats
 }
 
 // Run scans paths (files or directories) with the engine.
 func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) (*Result, error) {
+	start := time.Now()
 	if opts.MaxFileSize == 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
@@ -114,9 +124,14 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	if err != nil {
 		return nil, err
 	}
+	cexcl, err := compileGlobsAt(opts.ConfigExclude, opts.ConfigDir)
+	if err != nil {
+		return nil, err
+	}
+	excl = append(excl, cexcl...)
 	groups := make([][]glob, len(opts.Units))
 	for i, g := range opts.Units {
-		if groups[i], err = compileGlobs(g); err != nil {
+		if groups[i], err = compileGlobsAt(g, opts.ConfigDir); err != nil {
 			return nil, err
 		}
 	}
@@ -153,23 +168,26 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		}
 	}
 	files = dedupe(files)
+	res.Stats.Files = len(files)
+	res.Stats.Walk = time.Since(start)
 	requested := map[string]bool{}
 	for _, f := range files {
 		requested[displayPath(f)] = true
 	}
 	if len(groups) > 0 {
-		files = dedupe(append(files, unitMembers(groups, requested, excl)...))
+		files = dedupe(append(files, unitMembers(groups, requested, excl, opts.ConfigDir)...))
 	}
 	defer func() {
 		// Go packages are type-checked by the checker, which runs its own
 		// goroutines; they are scanned after the files.
+		goStart := time.Now()
 		if len(goPatterns) > 0 {
-			fs, notes := scanGo(ctx, eng, ".", goPatterns, opts)
+			fs, notes := scanGo(ctx, eng, ".", goPatterns, opts, &res.Stats)
 			res.Findings = append(res.Findings, fs...)
 			res.Notifications = append(res.Notifications, notes...)
 		}
 		for _, m := range dedupe(goMods) {
-			fs, notes := scanGo(ctx, eng, m, []string{"./..."}, opts)
+			fs, notes := scanGo(ctx, eng, m, []string{"./..."}, opts, &res.Stats)
 			res.Findings = append(res.Findings, fs...)
 			res.Notifications = append(res.Notifications, notes...)
 		}
@@ -184,7 +202,7 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			byDir[d][displayPath(f)] = true
 		}
 		for _, d := range sortedKeys(byDir) {
-			fs, notes := scanGo(ctx, eng, d, []string{"."}, opts)
+			fs, notes := scanGo(ctx, eng, d, []string{"."}, opts, &res.Stats)
 			for _, f := range fs {
 				if byDir[d][f.File.Path] {
 					res.Findings = append(res.Findings, f)
@@ -193,7 +211,9 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			res.Notifications = append(res.Notifications, notes...)
 			res.Files += len(byDir[d])
 		}
+		res.Stats.Go = time.Since(goStart)
 		engine.SortFindings(res.Findings)
+		res.Stats.Wall = time.Since(start)
 	}()
 
 	jobs := plan(files)
@@ -210,6 +230,7 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	res.Stats.Workers = workers
 	results := make([]jobResult, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -249,7 +270,10 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		if u == nil || len(u.Documents) == 0 {
 			continue
 		}
+		t := time.Now()
 		fs, notes := evaluateJoined(ctx, eng, u, opts, groupPaths(jobs, g))
+		since(&res.Stats.Evaluate, t)
+		res.Stats.Units++
 		for _, f := range fs {
 			if requested[f.File.Path] {
 				res.Findings = append(res.Findings, f)
@@ -267,6 +291,7 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		res.Notifications = append(res.Notifications, o.notes...)
 		res.Documents += o.docs
 		res.Files += o.read
+		res.Stats.add(o.st)
 	}
 	engine.SortFindings(res.Findings)
 	sort.SliceStable(res.Notifications, func(i, j int) bool { return res.Notifications[i].Path < res.Notifications[j].Path })
@@ -381,6 +406,7 @@ type jobResult struct {
 	read     int
 	// unit is kept, not evaluated, for jobs joined into a configured unit.
 	unit *policy.Unit
+	st   stages
 }
 
 // runJob reads, extracts and evaluates one job. A panic while doing so
@@ -394,6 +420,7 @@ func runJob(ctx context.Context, eng *engine.Engine, j job, opts Options) (r job
 		}
 	}()
 	var files []*policy.File
+	t := time.Now()
 	for _, path := range j.paths {
 		f, note := readFile(path, opts)
 		if note != nil {
@@ -402,7 +429,9 @@ func runJob(ctx context.Context, eng *engine.Engine, j job, opts Options) (r job
 		}
 		files = append(files, f)
 		r.read++
+		r.st.bytes += int64(len(f.Content))
 	}
+	t = since(&r.st.read, t)
 	if len(files) == 0 {
 		return r
 	}
@@ -412,9 +441,12 @@ func runJob(ctx context.Context, eng *engine.Engine, j job, opts Options) (r job
 	}
 	var unit *policy.Unit
 	if j.module != "" {
-		unit = terraform.LoadModule(displayPath(j.module), files)
+		parsed := terraform.ParseModule(files)
+		t = since(&r.st.parse, t)
+		unit = parsed.Unit(displayPath(j.module))
+		since(&r.st.extract, t)
 	} else {
-		unit = extract(files[0], opts)
+		unit = extract(files[0], opts, &r.st)
 	}
 	if unit == nil {
 		return r
@@ -434,7 +466,10 @@ func runJob(ctx context.Context, eng *engine.Engine, j job, opts Options) (r job
 		fault.Point(stage, f.Path)
 	}
 	var notes []Notification
+	t = time.Now()
 	r.findings, notes = evaluate(ctx, eng, unit, opts)
+	since(&r.st.evaluate, t)
+	r.st.units++
 	r.notes = append(r.notes, notes...)
 	return r
 }
@@ -537,51 +572,73 @@ func keep(id string, opts Options) bool {
 // policy file's one document. A file recognised as a template that does
 // not parse becomes a document holding only the parse error, so it is
 // reported. nil means the file holds no policy.
-func extract(f *policy.File, opts Options) *policy.Unit {
+func extract(f *policy.File, opts Options, st *stages) *policy.Unit {
+	t := time.Now()
+	defer func() { since(&st.extract, t) }()
+	parsed := func() { t = since(&st.parse, t) }
 	name := strings.ToLower(f.Path)
-	single := func(d *policy.Document) *policy.Unit {
-		return &policy.Unit{Name: f.Path, Documents: []*policy.Document{d}}
-	}
 	switch {
 	case strings.HasSuffix(name, ".json"):
-		dec := policy.DecodeJSON(f.Content, nil)
-		templateLike := cfn.Sniff(f.Content) || terraform.SniffPlan(f.Content)
-		if doc := jsonpolicy.Extract(f, dec); doc != nil && (dec.Root != nil || !templateLike) {
-			for _, k := range opts.Kinds {
-				if g, err := compileGlob(k.Glob); err == nil && excluded([]glob{g}, f.Path, filepath.Base(f.Path)) {
-					doc.Kind = policy.DocKind(k.Kind)
-					break
-				}
-			}
-			return single(doc)
-		}
-		if dec.Root != nil {
-			if t := cfn.FromJSON(f, dec); t != nil {
-				return t.Unit()
-			}
-			if terraform.IsPlan(dec.Root) {
-				return terraform.FromPlan(f, dec.Root)
-			}
+		if !mayHoldJSON(f.Content) {
+			st.skipped++
 			return nil
 		}
-		if templateLike {
-			last := dec.Errors[len(dec.Errors)-1]
-			return single(unparsed(f, &policy.DecodeError{
-				Kind: policy.ErrFileSyntax, Span: last.Span,
-				Message: "JSON: " + last.Message, Fix: last.Fix,
-			}))
-		}
+		return extractJSON(f, opts, parsed)
 	case strings.HasSuffix(name, ".yaml"), strings.HasSuffix(name, ".yml"), strings.HasSuffix(name, ".template"):
 		if !cfn.Sniff(f.Content) {
+			st.skipped++
 			return nil
 		}
-		t, err := cfn.ParseYAML(f)
+		tpl, err := cfn.ParseYAML(f)
+		parsed()
 		if err != nil {
-			return single(unparsed(f, err))
+			return single(f, unparsed(f, err))
 		}
-		if t != nil {
+		if tpl != nil {
+			return tpl.Unit()
+		}
+	}
+	return nil
+}
+
+func single(f *policy.File, d *policy.Document) *policy.Unit {
+	return &policy.Unit{Name: f.Path, Documents: []*policy.Document{d}}
+}
+
+// extractJSON decodes a .json file and returns its unit: a plain policy, a
+// template, a plan, or nil. parsed is called once the text is decoded.
+func extractJSON(f *policy.File, opts Options, parsed func()) *policy.Unit {
+	dec := policy.DecodeJSON(f.Content, nil)
+	parsed()
+	templateLike := cfn.Sniff(f.Content) || terraform.SniffPlan(f.Content)
+	if doc := jsonpolicy.Extract(f, dec); doc != nil && (dec.Root != nil || !templateLike) {
+		for _, k := range opts.Kinds {
+			if g, err := compileGlobAt(k.Glob, opts.ConfigDir); err == nil && excluded([]glob{g}, f.Path, filepath.Base(f.Path)) {
+				doc.Kind = policy.DocKind(k.Kind)
+				break
+			}
+		}
+		if !doc.SESRelevant() {
+			// A policy of another service: left alone, as in templates.
+			return nil
+		}
+		return single(f, doc)
+	}
+	if dec.Root != nil {
+		if t := cfn.FromJSON(f, dec); t != nil {
 			return t.Unit()
 		}
+		if terraform.IsPlan(dec.Root) {
+			return terraform.FromPlan(f, dec.Root)
+		}
+		return nil
+	}
+	if templateLike {
+		last := dec.Errors[len(dec.Errors)-1]
+		return single(f, unparsed(f, &policy.DecodeError{
+			Kind: policy.ErrFileSyntax, Span: last.Span,
+			Message: "JSON: " + last.Message, Fix: last.Fix,
+		}))
 	}
 	return nil
 }
@@ -597,6 +654,9 @@ func unparsed(f *policy.File, err *policy.DecodeError) *policy.Document {
 // candidate reports whether a file name is one seslint reads.
 func candidate(name string) bool {
 	name = strings.ToLower(name)
+	if slices.Contains(config.FileNames, name) {
+		return false // seslint's own configuration
+	}
 	for _, ext := range []string{".json", ".yaml", ".yml", ".template", ".tf"} {
 		if strings.HasSuffix(name, ext) {
 			return true

@@ -67,7 +67,8 @@ func applyConfig(c *config.Config, opts *scan.Options, nowFlag bool) {
 		}
 		opts.Severities[id] = engine.Level(sev)
 	}
-	opts.Exclude = append(opts.Exclude, c.Exclude...)
+	opts.ConfigDir = filepath.Dir(c.Path)
+	opts.ConfigExclude = c.Exclude
 	opts.Units = c.Units
 	for _, id := range c.Identities {
 		opts.Identities = append(opts.Identities, scan.KnownIdentity{Name: id.Name, Account: id.Account, Region: id.Region})

@@ -78,6 +78,17 @@ func TestConfigSeverityExclusionAndDisable(t *testing.T) {
 	if code != exitFindings || !strings.HasPrefix(out, "p.json:4:36: error SES201: ") {
 		t.Errorf("severity override, found walking up from policies/: exit %d:\n%s", code, out)
 	}
+	// Globs are relative to the configuration's directory, wherever
+	// seslint runs: from above the repository, and from inside it.
+	parent, repo := filepath.Split(dir)
+	code, out, _ = runIn(t, parent, fixedNow, "--no-hints", repo)
+	if code != exitFindings || !strings.HasPrefix(out, repo+"/policies/p.json:4:36: error SES201: ") || strings.Contains(out, "legacy") {
+		t.Errorf("run from above the repository: exit %d:\n%s", code, out)
+	}
+	code, out, _ = runIn(t, filepath.Join(dir, "policies"), fixedNow, "--no-hints", "..")
+	if code != exitFindings || !strings.Contains(out, "error SES201") || strings.Contains(out, "legacy") {
+		t.Errorf("run from policies/ on ..: exit %d:\n%s", code, out)
+	}
 	// Files named one by one (a pre-commit hook's staged files) are
 	// excluded too, and said to be.
 	code, out, _ = runIn(t, dir, fixedNow, "--no-hints", "legacy/old.json", "policies/p.json")
@@ -129,6 +140,12 @@ func TestConfigJoinsUnitsAndDeclaresIdentities(t *testing.T) {
 	_, out, _ = runIn(t, dir, fixedNow, "--no-hints", "--fail-on=none", "app/role.yaml")
 	if !strings.Contains(out, "app/role.yaml:10:23: warning SES304") {
 		t.Errorf("app/role.yaml alone: want SES304, which needs identities/ses.yaml:\n%s", out)
+	}
+	// From the file's own directory, the unit's globs are still read from
+	// the configuration's.
+	_, out, _ = runIn(t, filepath.Join(dir, "app"), fixedNow, "--no-hints", "--fail-on=none", "role.yaml")
+	if !strings.Contains(out, "role.yaml:10:23: warning SES304") {
+		t.Errorf("role.yaml alone, from app/: want SES304:\n%s", out)
 	}
 	_, out, _ = runIn(t, dir, fixedNow, "--no-hints", "--fail-on=none", "identities/ses.yaml")
 	if strings.TrimSpace(out) != "" {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/seslint/seslint/internal/expect"
 )
 
 // TestGoVetAndCLIAgree runs `go vet -vettool=sesvet ./...` on the example
@@ -34,15 +36,16 @@ func TestGoVetAndCLIAgree(t *testing.T) {
 			fromVet = append(fromVet, "fixtures/go/"+strings.TrimPrefix(m[1], "./")+":"+m[2]+":"+m[3]+" "+m[4]+" "+m[5])
 		}
 	}
-	want := readGoExpected(t, filepath.Join(repoRoot, "fixtures", "go", "expected.txt"))
-	if len(fromVet) != len(want) {
-		t.Fatalf("go vet reported %d findings, fixtures/go/expected.txt lists %d:\n%s", len(fromVet), len(want), out)
+	want, err := expect.Read(filepath.Join(repoRoot, "fixtures", "go", "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	sort.Strings(fromVet)
-	for i, w := range want {
-		if !strings.HasPrefix(fromVet[i], "fixtures/go/"+w[0]+" ") || !strings.Contains(fromVet[i], w[1]) {
-			t.Errorf("go vet finding %d: %s\nwant %s %s", i, fromVet[i], w[0], w[1])
-		}
+	missing, unexpected := expect.Compare(want, byPlace(fromVet, "fixtures/go/"))
+	for _, m := range missing {
+		t.Errorf("go vet: missing fixtures/go/expected.txt %s", m)
+	}
+	for _, x := range unexpected {
+		t.Errorf("go vet: unexpected %s", x)
 	}
 	code, stdout, stderr := runAt(t, fixedNow, "--no-hints", "fixtures/go")
 	if code != exitFindings {
@@ -62,26 +65,14 @@ func TestGoVetAndCLIAgree(t *testing.T) {
 	}
 }
 
-// readGoExpected reads fixtures/go/expected.txt: `file:line:column RULE
-// fragment` lines, returned sorted as [position and rule, fragment].
-func readGoExpected(t *testing.T, path string) [][2]string {
-	t.Helper()
-	content, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
+// byPlace groups "file:line:column RULE message" lines by their
+// "file:line:column RULE", with prefix taken off the file.
+func byPlace(lines []string, prefix string) map[string][]string {
+	out := map[string][]string{}
+	for _, l := range lines {
+		pos, rest, _ := strings.Cut(strings.TrimPrefix(l, prefix), " ")
+		rule, msg, _ := strings.Cut(rest, " ")
+		out[pos+" "+rule] = append(out[pos+" "+rule], msg)
 	}
-	var out [][2]string
-	for _, line := range strings.Split(string(content), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.SplitN(line, " ", 3)
-		if len(f) != 3 {
-			t.Fatalf("%s: %q: want `file:line:column RULE fragment`", path, line)
-		}
-		out = append(out, [2]string{f[0] + " " + f[1], f[2]})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
 }

@@ -100,6 +100,7 @@ type scanFlags struct {
 	quiet   bool
 	version bool
 	noHints bool
+	stats   bool
 }
 
 func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
@@ -127,6 +128,7 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours in text output (default: colour on a terminal, unless NO_COLOR is set)")
 	fs.BoolVar(&f.noHints, "no-hints", false, "text output: leave out the fix line under each finding")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing on standard error but errors (no summary, no progress)")
+	fs.BoolVar(&f.stats, "stats", false, "print on standard error where the time went: rules, walk, read, parse, extract, evaluate, Go packages, report")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs, f
 }
@@ -208,10 +210,12 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if f.timeout <= 0 {
 		return exitError, usagef("--eval-timeout must be positive")
 	}
+	started := time.Now()
 	eng, err := engine.New(ctx, engine.Options{RuleDirs: f.rules})
 	if err != nil {
 		return exitError, err
 	}
+	compiled := time.Since(started)
 	enabled, err := ruleSet(eng, "--enable", f.enable)
 	if err != nil {
 		return exitError, err
@@ -251,6 +255,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 		res.Findings = report.NewSince(res.Findings, known)
 	}
+	reported := time.Now()
 	rep := &report.Report{
 		Tool:     report.Tool{Name: "seslint", Version: version(), InformationURI: informationURI, DocsURI: docsURI},
 		Rules:    eng.Rules(),
@@ -282,6 +287,9 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if err != nil {
 		return exitError, err
+	}
+	if f.stats {
+		writeStats(stderr, eng, res.Stats, compiled, time.Since(reported), time.Since(started))
 	}
 	if !f.quiet {
 		fmt.Fprintln(stderr, report.Summary(rep, res.Files, res.Documents))

@@ -94,3 +94,41 @@ func BenchmarkExtractLargeTemplate(b *testing.B) {
 		}
 	}
 }
+
+// jsonTemplate writes a CDK-style JSON template of n resources: roles with
+// an AWS::IAM::Policy each, functions and tables.
+func jsonTemplate(n int) []byte {
+	var b strings.Builder
+	b.WriteString("{\n \"Resources\": {\n")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		switch i % 3 {
+		case 0:
+			fmt.Fprintf(&b, `  "Role%d": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}},
+  "Role%dPolicy": {"Type": "AWS::IAM::Policy", "Properties": {"PolicyName": "send", "Roles": [{"Ref": "Role%d"}], "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": {"Fn::Sub": "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/example.com"}}]}}}`, i, i, i)
+		case 1:
+			fmt.Fprintf(&b, `  "Fn%d": {"Type": "AWS::Lambda::Function", "Properties": {"Handler": "index.handler", "Runtime": "nodejs20.x", "Role": {"Fn::GetAtt": ["Role%d", "Arn"]}, "Environment": {"Variables": {"TABLE": {"Ref": "Table%d"}}}}}`, i, i-1, i+1)
+		default:
+			fmt.Fprintf(&b, `  "Table%d": {"Type": "AWS::DynamoDB::Table", "Properties": {"BillingMode": "PAY_PER_REQUEST", "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}]}}`, i)
+		}
+	}
+	b.WriteString("\n }\n}\n")
+	return []byte(b.String())
+}
+
+// BenchmarkExtractJSONTemplate decodes a 60-resource JSON template and
+// builds its unit.
+func BenchmarkExtractJSONTemplate(b *testing.B) {
+	src := jsonTemplate(60)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f := policy.NewFile("stack.template.json", src)
+		t := FromJSON(f, policy.DecodeJSON(src, nil))
+		if t == nil || len(t.Unit().Documents) != 20 {
+			b.Fatal("wrong template")
+		}
+	}
+}

@@ -20,31 +20,48 @@ func Relevant(content []byte) bool {
 // A file that does not parse yields a document holding the parse error
 // (SES100), and the rest of the module is still read.
 func LoadModule(dir string, files []*policy.File) *policy.Unit {
-	var blocks []*block
-	var broken []*policy.Document
-	var dirs []*policy.Directive
+	return ParseModule(files).Unit(dir)
+}
+
+// Parsed is the files of a module, parsed but not yet read as a unit.
+type Parsed struct {
+	blocks []*block
+	broken []*policy.Document
+	dirs   []*policy.Directive
+}
+
+// ParseModule parses the .tf and .tf.json files of one directory; Unit
+// then builds the module's deployment unit. (LoadModule does both: they
+// are apart so a scan can time them apart.)
+func ParseModule(files []*policy.File) *Parsed {
+	p := &Parsed{}
 	for _, f := range files {
 		var bs []*block
 		var err *policy.DecodeError
 		if strings.HasSuffix(strings.ToLower(f.Path), ".json") {
 			var ds []*policy.Directive
 			bs, ds, err = parseTFJSON(f)
-			dirs = append(dirs, ds...)
+			p.dirs = append(p.dirs, ds...)
 		} else {
 			bs, err = parseHCL(f)
 		}
 		if err != nil {
-			broken = append(broken, &policy.Document{File: f, Kind: policy.Identity, Start: err.Span, Decoded: &policy.Decoded{Errors: []*policy.DecodeError{err}}})
+			p.broken = append(p.broken, &policy.Document{File: f, Kind: policy.Identity, Start: err.Span, Decoded: &policy.Decoded{Errors: []*policy.DecodeError{err}}})
 			continue
 		}
-		blocks = append(blocks, bs...)
+		p.blocks = append(p.blocks, bs...)
 		if !strings.HasSuffix(strings.ToLower(f.Path), ".json") {
-			dirs = append(dirs, commentDirectives(f, bs)...)
+			p.dirs = append(p.dirs, commentDirectives(f, bs)...)
 		}
 	}
-	u := newModule(dir, blocks).Unit()
-	u.Documents = append(u.Documents, broken...)
-	u.Directives = dirs
+	return p
+}
+
+// Unit builds the deployment unit of the parsed module in directory dir.
+func (p *Parsed) Unit(dir string) *policy.Unit {
+	u := newModule(dir, p.blocks).Unit()
+	u.Documents = append(u.Documents, p.broken...)
+	u.Directives = p.dirs
 	return u
 }
 

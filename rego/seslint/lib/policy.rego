@@ -21,7 +21,7 @@ identity_like if kind in {"identity", "boundary"}
 # expected.
 as_list(x) := x if is_array(x)
 
-as_list(x) := [x] if not is_array(x)
+else := [x]
 
 # has_key is true when object o holds key k (whatever its value, null too).
 has_key(o, k) if {
@@ -85,69 +85,45 @@ is_ses_pattern(pattern) if {
 # ses_actions_matching is the set of SES action names an action pattern
 # matches: service and action are case-insensitive, * matches any run and
 # ? one character.
-ses_actions_matching(pattern) := {catalog.actions[name].name} if {
-	is_ses_pattern(pattern)
+ses_actions_matching(pattern) := set() if {
+	not is_ses_pattern(pattern)
+} else := all_actions if {
+	[_, "*"] = split_action(pattern)
+} else := {catalog.actions[name].name} if {
 	[_, name] := split_action(pattern)
 	not is_wildcard(name)
 	catalog.actions[name]
-}
-
-ses_actions_matching(pattern) := all_actions if {
-	is_ses_pattern(pattern)
-	[_, "*"] = split_action(pattern)
-}
-
-ses_actions_matching(pattern) := {a.name |
+} else := set() if {
+	[_, name] := split_action(pattern)
+	not is_wildcard(name)
+} else := {a.name |
 	some k, a in catalog.actions
 	glob.match(name, null, k)
 } if {
-	is_ses_pattern(pattern)
 	[_, name] := split_action(pattern)
-	name != "*"
-	is_wildcard(name)
 	regex.match(`^[a-z0-9*?]+$`, name)
-}
-
-ses_actions_matching(pattern) := set() if not is_ses_pattern(pattern)
-
-ses_actions_matching(pattern) := set() if {
-	is_ses_pattern(pattern)
-	[_, name] := split_action(pattern)
-	not is_wildcard(name)
-	not catalog.actions[name]
-}
-
-ses_actions_matching(pattern) := set() if {
-	is_ses_pattern(pattern)
-	[_, name] := split_action(pattern)
-	is_wildcard(name)
-	not regex.match(`^[a-z0-9*?]+$`, name)
-}
+} else := set()
 
 # actions is the set of SES actions a statement covers: what its Action
 # patterns match, or, with NotAction, every SES action the patterns do not
 # match. Entries of statements carry it precomputed.
 actions(st) := st.actions if has_key(st, "actions")
 
-actions(st) := compute_actions(st) if not has_key(st, "actions")
+else := compute_actions(st)
 
 compute_actions(st) := {a |
 	some e in entries(st, "Action")
 	some a in ses_actions_matching(e.value)
 } if has_key(st.value, "Action")
 
-compute_actions(st) := all_actions - {a |
+else := all_actions - {a |
 	some e in entries(st, "NotAction")
 	some a in ses_actions_matching(e.value)
 } if {
-	not has_key(st.value, "Action")
 	has_key(st.value, "NotAction")
 }
 
-compute_actions(st) := set() if {
-	not has_key(st.value, "Action")
-	not has_key(st.value, "NotAction")
-}
+else := set()
 
 # covered_send_actions is the set of sending actions a statement covers.
 covered_send_actions(st) := actions(st) & send_actions
@@ -183,7 +159,7 @@ conditions(st) := [c |
 	}
 ] if is_object(st.value.Condition)
 
-conditions(st) := [] if not is_object(object.get(st.value, "Condition", null))
+else := []
 
 # set_prefix is "ForAllValues", "ForAnyValue" or "" for a condition operator.
 set_prefix(op) := p if {
@@ -222,7 +198,18 @@ parse_arn(s) := {
 }
 
 # arn_parts splits an ARN at its colons, except those inside ${...}.
-arn_parts(s) := [strings.replace_n({"\u001f": ":"}, x) | some x in split(protect_symbols(s), ":")]
+arn_parts(s) := split(s, ":") if plain_arn(s)
+
+arn_parts(s) := [strings.replace_n({"\u001f": ":"}, x) | some x in split(protect_symbols(s), ":")] if {
+	not plain_arn(s)
+}
+
+# plain_arn is true for a value with no ${...} (and no unit separator, which
+# protect_symbols uses): its parts are what split finds.
+plain_arn(s) if {
+	not contains(s, "${")
+	not contains(s, "\u001f")
+}
 
 protect_symbols(s) := strings.replace_n(
 	{m: strings.replace_n({":": "\u001f"}, m) |
@@ -236,18 +223,14 @@ protect_symbols(s) := strings.replace_n(
 # path.
 principals(st) := [{"type": "*", "value": "*", "path": array.concat(st.path, ["Principal"])}] if st.value.Principal == "*"
 
-principals(st) := [{"type": t, "value": v, "path": array.concat(st.path, ["Principal", t, i])} |
+else := [{"type": t, "value": v, "path": array.concat(st.path, ["Principal", t, i])} |
 	some t, vs in st.value.Principal
 	some i, v in as_list(vs)
-] if is_object(st.value.Principal)
-
-principals(st) := [] if not has_key(st.value, "Principal")
-
-principals(st) := [] if {
-	has_key(st.value, "Principal")
-	not is_object(st.value.Principal)
-	st.value.Principal != "*"
+] if {
+	is_object(st.value.Principal)
 }
+
+else := []
 
 # public_principal is true when a statement's principal includes everyone.
 public_principal(st) if {
