@@ -13,8 +13,17 @@ import (
 // checkouts of untrusted pull requests, where a link planted at the
 // report's path (or at a directory on the way to it inside the working
 // directory) would make it overwrite whatever the job may write, and a
-// planted named pipe would make it wait forever.
+// planted named pipe would make it wait forever. A path outside the
+// working directory (/dev/null, /dev/stdout, a file under $RUNNER_TEMP)
+// is the machine's, not the repository's, and is opened as given.
 func createOutput(path string) (*os.File, error) {
+	if !insideWorkingDir(path) {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return nil, fmt.Errorf("-o %s: %w", path, unwrapPath(err))
+		}
+		return f, nil
+	}
 	if err := noLinkedDirs(path); err != nil {
 		return nil, err
 	}
@@ -63,6 +72,22 @@ func noLinkedDirs(path string) error {
 		}
 	}
 	return nil
+}
+
+// insideWorkingDir reports whether path names something at or below the
+// working directory, where a checkout could have planted it. When the
+// working directory cannot be known, every path counts as inside.
+func insideWorkingDir(path string) bool {
+	wd, err := os.Getwd()
+	if err != nil {
+		return true
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return true
+	}
+	rel, err := filepath.Rel(wd, abs)
+	return err != nil || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)))
 }
 
 func unwrapPath(err error) error {

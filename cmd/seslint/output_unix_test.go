@@ -75,6 +75,27 @@ func TestOutputNeverFollowsALink(t *testing.T) {
 	})
 }
 
+// TestOutputOutsideTheCheckout: a path outside the working directory is
+// the machine's and is opened as given: /dev/null (a device), and a link
+// in a directory above the checkout.
+func TestOutputOutsideTheCheckout(t *testing.T) {
+	above := t.TempDir()
+	target := filepath.Join(t.TempDir(), "report.sarif")
+	if err := os.Symlink(target, filepath.Join(above, "link.sarif")); err != nil {
+		t.Fatal(err)
+	}
+	untrustedRepo(t)
+	for _, output := range []string{os.DevNull, filepath.Join(above, "link.sarif")} {
+		var out, errb bytes.Buffer
+		if code := run([]string{fixedNow, "-f", "sarif", "-o", output, "."}, &out, &errb); code != exitFindings {
+			t.Errorf("-o %s: exit %d, stderr %q; want exit 1", output, code, errb.String())
+		}
+	}
+	if b, _ := os.ReadFile(target); !bytes.Contains(b, []byte(`"ruleId": "SES107"`)) {
+		t.Errorf("the report was not written through the link outside the checkout: %.200s", b)
+	}
+}
+
 // TestFoundConfigurationLinkIsRefused: a .seslint.yaml planted as a link
 // (to a file the job may read, whose text an error message would quote)
 // is refused; named with --config, it is read.

@@ -112,7 +112,7 @@ func newScanFlags(stderr io.Writer) (*pflag.FlagSet, *scanFlags) {
 	fs.SetOutput(stderr)
 	fs.SortFlags = false
 	fs.VarP(f.format, "format", "f", "output format: text, json or sarif")
-	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output (never through a symbolic link)")
+	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output (inside the working directory, never through a symbolic link)")
 	fs.Var(f.failOn, "fail-on", "exit 1 when a finding is at or above this level: error, warning, note or none")
 	fs.StringSliceVar(&f.enable, "enable", nil, "run only these `RULES` (rule ids, comma-separated or repeated)")
 	fs.StringSliceVar(&f.disable, "disable", nil, "do not run these `RULES`")
