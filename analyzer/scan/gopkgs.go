@@ -47,15 +47,24 @@ func GoEnv(network bool) []string {
 	return append(env, "GOPROXY=off", "GOVCS=*:off", "GOPRIVATE=", "GONOPROXY=", "GOINSECURE=", "GOSUMDB=off", "GOFLAGS=-mod=readonly")
 }
 
+// goModule is a Go module to scan and the packages of it to load, as go
+// list patterns relative to Dir.
+type goModule struct {
+	Dir      string
+	Packages []string
+}
+
 // goModules finds the Go modules to scan under a walked root: directories
-// holding a go.mod whose non-test Go files mention a policy or the AWS SDK
-// (a cheap byte test, so unrelated modules are not type-checked). A module
+// holding a go.mod, with the packages whose non-test Go files mention a
+// policy or the AWS SDK (a cheap byte test, so unrelated modules and
+// packages are not type-checked; a package they import is still loaded
+// for its types and constants). A module
 // holding a Go file that is not a regular file (a named pipe, a device, a
 // link to outside the module) or is larger than maxSize is not loaded —
 // the go command would open it, the type checker parse it whole — and is
 // reported.
-func goModules(root string, excl []glob, maxSize int64) ([]string, []Notification) {
-	var mods []string
+func goModules(root string, excl []glob, maxSize int64) ([]goModule, []Notification) {
+	var mods []goModule
 	var notes []Notification
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -70,22 +79,24 @@ func goModules(root string, excl []glob, maxSize int64) ([]string, []Notificatio
 		if d.Name() != "go.mod" || !d.Type().IsRegular() {
 			return nil
 		}
-		mentions, odd, why := inspectModule(filepath.Dir(p), maxSize)
+		pkgs, odd, why := inspectModule(filepath.Dir(p), maxSize)
 		switch {
 		case odd != "":
 			notes = append(notes, Notification{Path: displayPath(odd), Message: "Go module not loaded: this Go file " + why, Error: true})
-		case mentions:
-			mods = append(mods, filepath.Dir(p))
+		case len(pkgs) > 0:
+			mods = append(mods, goModule{Dir: filepath.Dir(p), Packages: pkgs})
 		}
 		return nil
 	})
 	return mods, notes
 }
 
-// inspectModule reports whether a module's non-test Go files mention a
-// policy, and returns the first Go file that the module may not be loaded
-// with ("" when there is none) and why.
-func inspectModule(dir string, maxSize int64) (mentions bool, oddFile, why string) {
+// inspectModule returns the packages of a module (go list patterns
+// relative to dir, in walk order) whose non-test Go files mention a
+// policy, and the first Go file that the module may not be loaded with
+// ("" when there is none) and why.
+func inspectModule(dir string, maxSize int64) (pkgs []string, oddFile, why string) {
+	mentioned := map[string]bool{}
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -112,13 +123,19 @@ func inspectModule(dir string, maxSize int64) (mentions bool, oddFile, why strin
 			oddFile, why = p, fmt.Sprintf("is %d bytes, over the %d-byte limit (--max-file-size)", info.Size(), maxSize)
 			return fs.SkipAll
 		}
-		if mentions || strings.HasSuffix(p, "_test.go") {
+		pkg := filepath.Dir(p)
+		if mentioned[pkg] || strings.HasSuffix(p, "_test.go") || !fileMentionsPolicy(p, maxSize) {
 			return nil
 		}
-		mentions = fileMentionsPolicy(p, maxSize)
+		mentioned[pkg] = true
+		pattern := "."
+		if rel, err := filepath.Rel(dir, pkg); err == nil && rel != "." {
+			pattern = "./" + filepath.ToSlash(rel)
+		}
+		pkgs = append(pkgs, pattern)
 		return nil
 	})
-	return mentions, oddFile, why
+	return pkgs, oddFile, why
 }
 
 // linkInside reports whether p is a symbolic link to a regular file
@@ -177,6 +194,10 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	}
 	var ok []*packages.Package
 	for _, p := range pkgs {
+		if len(p.GoFiles) == 0 && len(p.IgnoredFiles) > 0 {
+			// Build constraints leave the package out, as ./... would.
+			continue
+		}
 		if len(p.Errors) > 0 {
 			e := p.Errors[0]
 			pos := e.Pos

@@ -2,6 +2,7 @@ package scan_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,5 +65,47 @@ func TestGoSyntaxErrorNamesTheFileRelative(t *testing.T) {
 	}
 	if len(res.Notifications) != 1 || res.Notifications[0].Path != "sub/broken.go:3:6" || !res.Notifications[0].Error {
 		t.Errorf("notifications: %+v", res.Notifications)
+	}
+}
+
+// TestGoPackagesThatMentionAPolicy: in a scanned directory, only the
+// packages whose non-test Go files mention a policy (or the AWS SDK) are
+// checked, with what they import; a package that mentions none is not
+// type-checked (its type error goes unreported), and one whose files
+// build constraints leave out is skipped as ./... would.
+func TestGoPackagesThatMentionAPolicy(t *testing.T) {
+	dir := t.TempDir()
+	policy := "`{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ses:SendEmails\", \"Resource\": \"*\"}]}`"
+	for name, content := range map[string]string{
+		"go.mod":             "module example.com/m\n\ngo 1.22\n",
+		"mail/mail.go":       "package mail\n\nimport \"example.com/m/names\"\n\nconst Policy = " + policy + "\n\nvar From = names.Sender\n",
+		"names/names.go":     "package names\n\nconst Sender = \"noreply@example.com\"\n",
+		"unrelated/bad.go":   "package unrelated\n\nvar x int = \"not an int\"\n",
+		"ignored/ignored.go": "//go:build ignore\n\npackage ignored\n\nconst Policy = " + policy + "\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	res, err := scan.Run(context.Background(), newEngine(t), []string{"."}, scan.Options{Now: fixtureNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range res.Notifications {
+		t.Errorf("notification %s: %s", n.Path, n.Message)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s", f.File.Path, f.Region.Start.Line, f.Region.Start.Column, f.Rule.ID))
+	}
+	if want := "mail/mail.go:5:87 SES107"; strings.Join(got, ", ") != want {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if res.Stats.GoPackages != 1 {
+		t.Errorf("%d packages checked, want 1 (mail)", res.Stats.GoPackages)
 	}
 }

@@ -136,7 +136,8 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		}
 	}
 	res := &Result{}
-	var files, goPatterns, goMods []string
+	var files, goPatterns []string
+	var goMods []goModule
 	var goFiles []string
 	for _, p := range paths {
 		if strings.HasSuffix(filepath.ToSlash(p), "/...") || p == "..." {
@@ -186,8 +187,13 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			res.Findings = append(res.Findings, fs...)
 			res.Notifications = append(res.Notifications, notes...)
 		}
-		for _, m := range dedupe(goMods) {
-			fs, notes := scanGo(ctx, eng, m, []string{"./..."}, opts, &res.Stats)
+		seenMod := map[string]bool{}
+		for _, m := range goMods {
+			if seenMod[m.Dir] {
+				continue
+			}
+			seenMod[m.Dir] = true
+			fs, notes := scanGo(ctx, eng, m.Dir, m.Packages, opts, &res.Stats)
 			res.Findings = append(res.Findings, fs...)
 			res.Notifications = append(res.Notifications, notes...)
 		}
