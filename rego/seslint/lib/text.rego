@@ -41,6 +41,10 @@ diffs(a, b) := [i |
 # closest returns the candidate near the word (compared in lower case),
 # the first in sort order when several are.
 closest(word, candidates) := sort([c |
+	w := lower(word)
+	n := count(w)
 	some c in candidates
-	near(lower(word), lower(c))
+	count(c) - n <= 1
+	n - count(c) <= 1
+	near(w, lower(c))
 ])[0]

@@ -16,3 +16,14 @@ test_closest if {
 	text.closest("SendEmails", {"SendEmail", "SendRawEmail"}) == "SendEmail"
 	not text.closest("Frob", {"SendEmail"})
 }
+
+test_closest_length_bounds if {
+	# one character added, dropped, changed: all within one of the word's length
+	text.closest("SendEmai", {"SendEmail"}) == "SendEmail"
+	text.closest("SENDEMAILS", {"SendEmail"}) == "SendEmail"
+	text.closest("SendEmall", {"SendEmail"}) == "SendEmail"
+
+	# two characters longer or shorter is not near
+	not text.closest("SendEmailsX", {"SendEmail"})
+	not text.closest("SendEma", {"SendEmail"})
+}
