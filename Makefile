@@ -74,21 +74,15 @@ bench-micro:
 	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./analyzer/... | tee $(BENCH_OUT)
 
 # Runs every fuzz target (func FuzzXxx in a _test.go file) one after the
-# other, each for FUZZTIME; a failing input is written to the package's
-# testdata/fuzz/FuzzXxx/ and stops the run. FUZZPARALLEL sets the number
-# of fuzzing workers (default: GOMAXPROCS). New interesting inputs are
-# minimized for at most FUZZMINIMIZE, so the time goes to fuzzing.
+# other, each for FUZZTIME (.ci/fuzz.sh); a failing input is written to the
+# package's testdata/fuzz/FuzzXxx/ and stops the run. FUZZPARALLEL sets the
+# number of fuzzing workers (default: GOMAXPROCS). New interesting inputs
+# are minimized for at most FUZZMINIMIZE, so the time goes to fuzzing.
 FUZZTIME     ?= 30s
 FUZZMINIMIZE ?= 3s
 FUZZPARALLEL ?=
 fuzz:
-	@for pkg in $$($(GO) list ./...); do \
-	  for name in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "fuzz: $$name in $$pkg for $(FUZZTIME)"; \
-	    $(GO) test $$pkg -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) \
-	      $(if $(FUZZPARALLEL),-parallel $(FUZZPARALLEL)) || exit 1; \
-	  done; \
-	done
+	GO=$(GO) bash .ci/fuzz.sh $(FUZZTIME) $(FUZZMINIMIZE) $(FUZZPARALLEL)
 
 clean:
 	rm -rf $(SARIF_DIR)
