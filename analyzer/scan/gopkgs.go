@@ -154,6 +154,22 @@ func linkInside(p, dir string) bool {
 	return err == nil && info.Mode().IsRegular() && relErr == nil && !strings.HasPrefix(rel, "..")
 }
 
+// holdsNoPolicy reports whether the Go file p was read whole and mentions
+// no policy and not the AWS SDK; a file that cannot be read, or is larger
+// than maxSize, is left to the loader, which reports it.
+func holdsNoPolicy(p string, maxSize int64) bool {
+	info, err := os.Stat(p)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxSize {
+		return false
+	}
+	b, err := os.ReadFile(p)
+	return err == nil && !mentionsPolicy(b)
+}
+
+func mentionsPolicy(b []byte) bool {
+	return bytes.Contains(b, []byte(`\"Statement\"`)) || bytes.Contains(b, []byte(`"Statement"`)) || bytes.Contains(b, []byte("aws-sdk-go"))
+}
+
 func fileMentionsPolicy(p string, maxSize int64) bool {
 	f, err := os.Open(p)
 	if err != nil {
@@ -161,7 +177,7 @@ func fileMentionsPolicy(p string, maxSize int64) bool {
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, maxSize))
-	return err == nil && (bytes.Contains(b, []byte(`\"Statement\"`)) || bytes.Contains(b, []byte(`"Statement"`)) || bytes.Contains(b, []byte("aws-sdk-go")))
+	return err == nil && mentionsPolicy(b)
 }
 
 // scanGo runs the go/analysis pass on the packages matching patterns in dir

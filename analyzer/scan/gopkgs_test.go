@@ -42,14 +42,15 @@ func TestGoModuleWithMissingDependency(t *testing.T) {
 	}
 }
 
-// TestGoSyntaxErrorNamesTheFileRelative: a Go file that does not parse is
-// reported at its file:line:col, relative to the working directory like
-// every other path seslint prints (a pre-commit hook names staged files so).
+// TestGoSyntaxErrorNamesTheFileRelative: a Go file holding a policy that
+// does not parse is reported at its file:line:col, relative to the working
+// directory like every other path seslint prints (a pre-commit hook names
+// staged files so).
 func TestGoSyntaxErrorNamesTheFileRelative(t *testing.T) {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
 		"go.mod":        "module example.com/m\n\ngo 1.22\n",
-		"sub/broken.go": "package broken\n\nfunc {\n",
+		"sub/broken.go": "package broken\n\nconst P = `{\"Statement\": []}`\n\nfunc {\n",
 	} {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
 			t.Fatal(err)
@@ -63,7 +64,7 @@ func TestGoSyntaxErrorNamesTheFileRelative(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Notifications) != 1 || res.Notifications[0].Path != "sub/broken.go:3:6" || !res.Notifications[0].Error {
+	if len(res.Notifications) != 1 || res.Notifications[0].Path != "sub/broken.go:5:6" || !res.Notifications[0].Error {
 		t.Errorf("notifications: %+v", res.Notifications)
 	}
 }
@@ -107,5 +108,54 @@ func TestGoPackagesThatMentionAPolicy(t *testing.T) {
 	}
 	if res.Stats.GoPackages != 1 {
 		t.Errorf("%d packages checked, want 1 (mail)", res.Stats.GoPackages)
+	}
+}
+
+// TestNamedGoFileWithoutAPolicy: a Go file named alone (a pre-commit hook)
+// that mentions no policy and not the AWS SDK is read and counted, but its
+// package is not loaded; one that holds a policy is checked.
+func TestNamedGoFileWithoutAPolicy(t *testing.T) {
+	dir := t.TempDir()
+	policy := "`{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ses:SendEmails\", \"Resource\": \"*\"}]}`"
+	for name, content := range map[string]string{
+		"go.mod":         "module example.com/m\n\ngo 1.22\n",
+		"mail/mail.go":   "package mail\n\nconst Policy = " + policy + "\n",
+		"mail/send.go":   "package mail\n\nfunc Send() string { return Policy }\n",
+		"other/other.go": "package other\n\nvar x int = \"not an int\"\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	for _, c := range []struct {
+		files    []string
+		findings string
+		packages int
+	}{
+		{[]string{"other/other.go"}, "", 0},
+		{[]string{"mail/send.go"}, "", 0},
+		{[]string{"mail/mail.go", "mail/send.go"}, "mail/mail.go:3:87 SES107", 1},
+	} {
+		res, err := scan.Run(context.Background(), newEngine(t), c.files, scan.Options{Now: fixtureNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range res.Notifications {
+			t.Errorf("%v: notification %s: %s", c.files, n.Path, n.Message)
+		}
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, fmt.Sprintf("%s:%d:%d %s", f.File.Path, f.Region.Start.Line, f.Region.Start.Column, f.Rule.ID))
+		}
+		if strings.Join(got, ", ") != c.findings {
+			t.Errorf("%v: findings %q, want %q", c.files, got, c.findings)
+		}
+		if res.Stats.GoPackages != c.packages || res.Files != len(c.files) {
+			t.Errorf("%v: %d packages checked, %d files; want %d, %d", c.files, res.Stats.GoPackages, res.Files, c.packages, len(c.files))
+		}
 	}
 }

@@ -198,9 +198,15 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			res.Notifications = append(res.Notifications, notes...)
 		}
 		// Go files named one by one (a pre-commit hook): their packages are
-		// checked, their findings kept.
+		// checked, their findings kept. A file that mentions no policy and
+		// not the AWS SDK is read, not loaded, as in a directory scan.
 		byDir := map[string]map[string]bool{}
 		for _, f := range goFiles {
+			if holdsNoPolicy(f, opts.MaxFileSize) {
+				res.Files++
+				res.Stats.Skipped++
+				continue
+			}
 			d := filepath.Dir(f)
 			if byDir[d] == nil {
 				byDir[d] = map[string]bool{}
