@@ -11,7 +11,8 @@ import (
 // fakeGo is a go command for .ci/fuzz.sh: one package with one fuzz
 // target, whose runs print, in turn, the outputs listed in $FAKE_RUNS
 // (separated by "|"; a run whose output holds FAIL exits 1). It counts its
-// fuzzing runs in $FAKE_COUNT.
+// fuzzing runs in $FAKE_COUNT and appends each run's -fuzztime to
+// $FAKE_COUNT.budgets.
 const fakeGo = `#!/usr/bin/env bash
 case "$1 $2" in
 "list ./...") echo example.com/p ;;
@@ -19,6 +20,9 @@ case "$1 $2" in
 "test example.com/p")
   n=$(cat "$FAKE_COUNT" 2>/dev/null || echo 0)
   echo $((n + 1)) > "$FAKE_COUNT"
+  for ((i = 1; i <= $#; i++)); do
+    if [ "${!i}" = -fuzztime ]; then j=$((i + 1)); echo "${!j}" >> "$FAKE_COUNT.budgets"; fi
+  done
   IFS='|' read -r -a runs <<< "$FAKE_RUNS"
   out=${runs[$n]}
   printf '%b\n' "$out"
@@ -35,18 +39,18 @@ func TestFuzzScriptRetriesOnlyTheDeadlineFlake(t *testing.T) {
 	if err != nil {
 		t.Skip("bash is not installed")
 	}
-	deadline := `--- FAIL: FuzzX (5.10s)\n    context deadline exceeded\nFAIL`
+	deadline := `fuzz: elapsed: 5s, execs: 52777 (11042/sec), new interesting: 1 (total: 496)\n--- FAIL: FuzzX (5.10s)\n    context deadline exceeded\nFAIL`
 	crasher := `--- FAIL: FuzzX (2.30s)\n    fuzz_test.go:200: span past the end\n    Failing input written to testdata/fuzz/FuzzX/98f6b44ded91d849\nFAIL`
 	for _, c := range []struct {
 		name, runs string
 		ok         bool
-		count      string
+		budgets    string
 		says       string
 	}{
-		{"clean", "PASS", true, "1", ""},
-		{"deadline once", deadline + "|PASS", true, "2", "ended on the fuzz coordinator's deadline, not on an input"},
-		{"deadline twice", deadline + "|" + deadline, false, "2", "running it again"},
-		{"failing input", crasher + "|PASS", false, "1", "Failing input written"},
+		{"clean", "PASS", true, "5s", ""},
+		{"deadline once", deadline + "|PASS", true, "5s 52777x", "ended on the fuzz coordinator's deadline, not on an input"},
+		{"deadline twice", deadline + "|" + deadline, false, "5s 52777x", "running it again for 52777 executions"},
+		{"failing input", crasher + "|PASS", false, "5s", "Failing input written"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -60,8 +64,9 @@ func TestFuzzScriptRetriesOnlyTheDeadlineFlake(t *testing.T) {
 			if (err == nil) != c.ok {
 				t.Errorf("exit error %v, want success %v:\n%s", err, c.ok, out)
 			}
-			if b, _ := os.ReadFile(filepath.Join(dir, "count")); strings.TrimSpace(string(b)) != c.count {
-				t.Errorf("%s fuzzing runs, want %s:\n%s", strings.TrimSpace(string(b)), c.count, out)
+			b, _ := os.ReadFile(filepath.Join(dir, "count.budgets"))
+			if got := strings.Join(strings.Fields(string(b)), " "); got != c.budgets {
+				t.Errorf("fuzzing runs with -fuzztime %q, want %q:\n%s", got, c.budgets, out)
 			}
 			if !strings.Contains(string(out), c.says) {
 				t.Errorf("output does not say %q:\n%s", c.says, out)

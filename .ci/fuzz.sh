@@ -7,8 +7,9 @@
 # Go before 1.27 can end a -fuzztime run with a bare "context deadline
 # exceeded" failure: its fuzz coordinator races its own deadline
 # (go.dev/issue/75804), with no input at fault and none written. Such a run
-# is started once more; a failure that names an input, or a second
-# deadline failure, stops the run.
+# is started once more with as many executions as it had reached (-fuzztime
+# Nx), a budget with no deadline to race; a failure that names an input, or
+# of the second run, stops the run.
 set -uo pipefail
 fuzztime=${1:?usage: fuzz.sh FUZZTIME FUZZMINIMIZE [PARALLEL]}
 minimize=${2:?usage: fuzz.sh FUZZTIME FUZZMINIMIZE [PARALLEL]}
@@ -18,9 +19,9 @@ go=${GO:-go}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-# run PKG NAME: fuzzes one target, its output on stdout and in $log.
+# run PKG NAME BUDGET: fuzzes one target, its output on stdout and in $log.
 run() {
-  local args=(test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$fuzztime" -fuzzminimizetime "$minimize")
+  local args=(test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$3" -fuzzminimizetime "$minimize")
   if [ -n "$parallel" ]; then args+=(-parallel "$parallel"); fi
   "$go" "${args[@]}" 2>&1 | tee "$log"
 }
@@ -34,10 +35,12 @@ deadline_only() {
 for pkg in $("$go" list ./...); do
   for name in $("$go" test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
     echo "fuzz: $name in $pkg for $fuzztime"
-    run "$pkg" "$name" && continue
+    run "$pkg" "$name" "$fuzztime" && continue
     if deadline_only; then
-      echo "fuzz: $name ended on the fuzz coordinator's deadline, not on an input (go.dev/issue/75804); running it again"
-      run "$pkg" "$name" && continue
+      execs=$(grep -o 'execs: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$')
+      if [ -z "$execs" ] || [ "$execs" -lt 1000 ]; then execs=1000; fi
+      echo "fuzz: $name ended on the fuzz coordinator's deadline, not on an input (go.dev/issue/75804); running it again for ${execs} executions"
+      run "$pkg" "$name" "${execs}x" && continue
     fi
     exit 1
   done
