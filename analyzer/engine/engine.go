@@ -31,11 +31,15 @@ type Options struct {
 
 // Engine holds the prepared query and the rules' metadata.
 type Engine struct {
-	rules  []*Rule
-	byID   map[string]*Rule
-	query  oparego.PreparedEvalQuery
-	report ast.Ref
-	memo   memo
+	rules []*Rule
+	byID  map[string]*Rule
+	// query, or prepErr, is set before prepared is closed.
+	query    oparego.PreparedEvalQuery
+	prepErr  error
+	prepTook time.Duration
+	prepared chan struct{}
+	report   ast.Ref
+	memo     memo
 	// userRules is set when rules were loaded with --rules: their unit
 	// rules may look at any unit.
 	userRules bool
@@ -83,6 +87,7 @@ func Capabilities() *ast.Capabilities {
 // New loads the built-in rules and any user rule directories, checks their
 // metadata and prepares the query.
 func New(ctx context.Context, opts Options) (*Engine, error) {
+	started := time.Now()
 	mods, data, err := loadBuiltin()
 	if err != nil {
 		return nil, fmt.Errorf("loading built-in rules: %w", err)
@@ -112,12 +117,38 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	for _, m := range mods {
 		regoOpts = append(regoOpts, oparego.ParsedModule(m.mod))
 	}
-	pq, err := oparego.New(regoOpts...).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("compiling rules: %w", err)
+	e.prepared = make(chan struct{})
+	prepare := func() {
+		defer close(e.prepared)
+		pq, err := oparego.New(regoOpts...).PrepareForEval(ctx)
+		if err != nil {
+			e.prepErr = fmt.Errorf("compiling rules: %w", err)
+			return
+		}
+		e.query = pq
+		e.prepTook = time.Since(started)
 	}
-	e.query = pq
+	if len(opts.RuleDirs) > 0 {
+		// Rules from --rules may not compile: that is said before any
+		// scanning.
+		prepare()
+		if e.prepErr != nil {
+			return nil, e.prepErr
+		}
+		return e, nil
+	}
+	// The built-in rules compile (their tests prove it), so the query is
+	// prepared while the caller goes on (walking, reading, parsing, loading
+	// Go packages); the first evaluation waits for it.
+	go prepare()
 	return e, nil
+}
+
+// Prepared waits until the query is prepared, and returns how long
+// loading and compiling the rules took.
+func (e *Engine) Prepared() (time.Duration, error) {
+	<-e.prepared
+	return e.prepTook, e.prepErr
 }
 
 // Rules returns every loaded rule, sorted by id.
@@ -356,6 +387,10 @@ func (e *Engine) violations(ctx context.Context, input ast.Value) ([]*Violation,
 		if vs, hit := e.memo.get(key); hit {
 			return vs, nil
 		}
+	}
+	<-e.prepared
+	if e.prepErr != nil {
+		return nil, e.prepErr
 	}
 	rs, err := e.query.Eval(ctx, oparego.EvalParsedInput(input))
 	if err != nil {

@@ -183,13 +183,20 @@ func fileMentionsPolicy(p string, maxSize int64) bool {
 // scanGo runs the go/analysis pass on the packages matching patterns in dir
 // through the checker, and returns the pass's findings with paths made
 // relative for output.
-//
-// A panic in the pass over one package is that package's error (the pass
-// recovers it); any other panic here is an internal error of the module.
-func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options, st *Stats) (findings []*engine.Finding, notes []Notification) {
+func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options, st *Stats) ([]*engine.Finding, []Notification) {
+	ok, notes := loadGo(ctx, dir, patterns, opts)
+	st.GoPackages += len(ok)
+	findings, more := analyseGo(eng, dir, ok, opts)
+	return findings, append(notes, more...)
+}
+
+// loadGo loads and type-checks the packages matching patterns in dir, and
+// returns those that can be analysed, with a notification for each that
+// cannot. A panic here is an internal error of the module.
+func loadGo(ctx context.Context, dir string, patterns []string, opts Options) (ok []*packages.Package, notes []Notification) {
 	defer func() {
 		if p := recover(); p != nil {
-			findings, notes = nil, internalErrors([]string{dir}, fault.GoPackage, p)
+			ok, notes = nil, internalErrors([]string{dir}, fault.GoPackage, p)
 		}
 	}()
 	ctx, cancel := context.WithTimeout(ctx, goTimeout)
@@ -208,7 +215,6 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 	if err != nil {
 		return nil, []Notification{{Path: displayPath(dir), Message: fmt.Sprintf("loading Go packages: %v (the module's dependencies must be in the module cache; --go-network lets seslint download them)", err), Error: true}}
 	}
-	var ok []*packages.Package
 	for _, p := range pkgs {
 		if len(p.GoFiles) == 0 && len(p.IgnoredFiles) > 0 {
 			// Build constraints leave the package out, as ./... would.
@@ -227,9 +233,20 @@ func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []stri
 		}
 		ok = append(ok, p)
 	}
-	st.GoPackages += len(ok)
+	return ok, notes
+}
+
+// analyseGo runs the pass on loaded packages of dir. A panic in the pass
+// over one package is that package's error (the pass recovers it); any
+// other panic here is an internal error of the module.
+func analyseGo(eng *engine.Engine, dir string, ok []*packages.Package, opts Options) (findings []*engine.Finding, notes []Notification) {
+	defer func() {
+		if p := recover(); p != nil {
+			findings, notes = nil, internalErrors([]string{dir}, fault.GoPackage, p)
+		}
+	}()
 	if len(ok) == 0 {
-		return nil, notes
+		return nil, nil
 	}
 	analyzer.SetEngine(eng)
 	now := opts.Now

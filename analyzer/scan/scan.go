@@ -17,6 +17,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/tools/go/packages"
+
 	"github.com/seslint/seslint/analyzer/config"
 	"github.com/seslint/seslint/analyzer/engine"
 	"github.com/seslint/seslint/analyzer/policy"
@@ -178,6 +180,35 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	if len(groups) > 0 {
 		files = dedupe(append(files, unitMembers(groups, requested, excl, opts.ConfigDir)...))
 	}
+	// Go files named one by one (a pre-commit hook): their packages are
+	// checked, their findings kept. A file that mentions no policy and not
+	// the AWS SDK is read, not loaded, as in a directory scan. The few
+	// packages are loaded while the files are scanned, for the latency of
+	// a hook; directory scans load theirs after the files, which keep the
+	// cores busy.
+	byDir := map[string]map[string]bool{}
+	for _, f := range goFiles {
+		if holdsNoPolicy(f, opts.MaxFileSize) {
+			res.Files++
+			res.Stats.Skipped++
+			continue
+		}
+		d := filepath.Dir(f)
+		if byDir[d] == nil {
+			byDir[d] = map[string]bool{}
+		}
+		byDir[d][displayPath(f)] = true
+	}
+	namedGo := make(chan []loadedGo, 1)
+	go func() {
+		var loaded []loadedGo
+		for _, d := range sortedKeys(byDir) {
+			t := time.Now()
+			pkgs, notes := loadGo(ctx, d, []string{"."}, opts)
+			loaded = append(loaded, loadedGo{dir: d, pkgs: pkgs, notes: notes, took: time.Since(t)})
+		}
+		namedGo <- loaded
+	}()
 	defer func() {
 		// Go packages are type-checked by the checker, which runs its own
 		// goroutines; they are scanned after the files.
@@ -197,31 +228,19 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			res.Findings = append(res.Findings, fs...)
 			res.Notifications = append(res.Notifications, notes...)
 		}
-		// Go files named one by one (a pre-commit hook): their packages are
-		// checked, their findings kept. A file that mentions no policy and
-		// not the AWS SDK is read, not loaded, as in a directory scan.
-		byDir := map[string]map[string]bool{}
-		for _, f := range goFiles {
-			if holdsNoPolicy(f, opts.MaxFileSize) {
-				res.Files++
-				res.Stats.Skipped++
-				continue
-			}
-			d := filepath.Dir(f)
-			if byDir[d] == nil {
-				byDir[d] = map[string]bool{}
-			}
-			byDir[d][displayPath(f)] = true
-		}
-		for _, d := range sortedKeys(byDir) {
-			fs, notes := scanGo(ctx, eng, d, []string{"."}, opts, &res.Stats)
+		named := <-namedGo
+		for _, l := range named {
+			fs, notes := analyseGo(eng, l.dir, l.pkgs, opts)
 			for _, f := range fs {
-				if byDir[d][f.File.Path] {
+				if byDir[l.dir][f.File.Path] {
 					res.Findings = append(res.Findings, f)
 				}
 			}
+			res.Notifications = append(res.Notifications, l.notes...)
 			res.Notifications = append(res.Notifications, notes...)
-			res.Files += len(byDir[d])
+			res.Stats.GoPackages += len(l.pkgs)
+			goStart = goStart.Add(-l.took)
+			res.Files += len(byDir[l.dir])
 		}
 		res.Stats.Go = time.Since(goStart)
 		engine.SortFindings(res.Findings)
@@ -761,4 +780,13 @@ func displayPath(p string) string {
 		}
 	}
 	return filepath.ToSlash(filepath.Clean(p))
+}
+
+// loadedGo is the packages of a directory of Go files named one by one,
+// loaded.
+type loadedGo struct {
+	dir   string
+	pkgs  []*packages.Package
+	notes []Notification
+	took  time.Duration // loading
 }

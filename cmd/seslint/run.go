@@ -215,7 +215,6 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitError, err
 	}
-	compiled := time.Since(started)
 	enabled, err := ruleSet(eng, "--enable", f.enable)
 	if err != nil {
 		return exitError, err
@@ -289,6 +288,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitError, err
 	}
 	if f.stats {
+		compiled, _ := eng.Prepared() // compiled while the scan began
 		writeStats(stderr, eng, res.Stats, compiled, time.Since(reported), time.Since(started))
 	}
 	if !f.quiet {
