@@ -44,9 +44,15 @@ import data.seslint.lib.send
 import data.seslint.lib.unit
 
 # denials are the unconditional Denies of send actions of the document.
-denials contains {"statement": st, "blocked": blocked, "location": loc} if {
+denials contains d if {
 	policy.identity_like
-	some st in policy.statements
+	some d in denials_in(policy.statements)
+}
+
+# denials_in are those of the statements sts (of an identity policy or a
+# boundary).
+denials_in(sts) := {{"statement": st, "blocked": blocked, "location": loc} |
+	some st in sts
 	policy.deny(st)
 	not policy.conditional(st)
 	blocked := policy.covered_send_actions(st)
@@ -67,8 +73,9 @@ unit_report contains result.fail(rego.metadata.chain(), object.union(
 )) if {
 	some k, doc in input.unit.documents
 	doc.attached
+	doc.kind in {"identity", "boundary"}
+	some d in denials_in(unit.statements(k))
 	who := held_by(k)
-	some d in denials with input as doc
 }
 
 # held_by names the principals holding document k as a policy or as their
