@@ -241,7 +241,7 @@ type Directive struct {
 type DirectiveEntry struct {
 	Rule   string
 	Reason string
-	// Path locates the entry inside Node (["SES201"] in a map, [0] in a
+	// Path locates the entry inside Node (the rule id's key in a map, [0] in a
 	// list).
 	Path []PathElem
 	// Key is true when Path names a map key (the id is the key).
