@@ -124,7 +124,10 @@ func inspectModule(dir string, maxSize int64) (pkgs []string, oddFile, why strin
 			return fs.SkipAll
 		}
 		pkg := filepath.Dir(p)
-		if mentioned[pkg] || strings.HasSuffix(p, "_test.go") || !fileMentionsPolicy(p, maxSize) {
+		if mentioned[pkg] || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		if mentions, _ := mentionsPolicy(p, maxSize); !mentions {
 			return nil
 		}
 		mentioned[pkg] = true
@@ -162,22 +165,24 @@ func holdsNoPolicy(p string, maxSize int64) bool {
 	if err != nil || !info.Mode().IsRegular() || info.Size() > maxSize {
 		return false
 	}
-	b, err := os.ReadFile(p)
-	return err == nil && !mentionsPolicy(b)
+	mentions, read := mentionsPolicy(p, maxSize)
+	return read && !mentions
 }
 
-func mentionsPolicy(b []byte) bool {
-	return bytes.Contains(b, []byte(`\"Statement\"`)) || bytes.Contains(b, []byte(`"Statement"`)) || bytes.Contains(b, []byte("aws-sdk-go"))
-}
-
-func fileMentionsPolicy(p string, maxSize int64) bool {
+// mentionsPolicy reads at most maxSize bytes of the Go file p and reports
+// whether they mention a policy ("Statement", also escaped) or the AWS
+// SDK; read is false when the file could not be read.
+func mentionsPolicy(p string, maxSize int64) (mentions, read bool) {
 	f, err := os.Open(p)
 	if err != nil {
-		return false
+		return false, false
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, maxSize))
-	return err == nil && mentionsPolicy(b)
+	if err != nil {
+		return false, false
+	}
+	return bytes.Contains(b, []byte(`\"Statement\"`)) || bytes.Contains(b, []byte(`"Statement"`)) || bytes.Contains(b, []byte("aws-sdk-go")), true
 }
 
 // scanGo runs the go/analysis pass on the packages matching patterns in dir

@@ -228,8 +228,8 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			res.Findings = append(res.Findings, fs...)
 			res.Notifications = append(res.Notifications, notes...)
 		}
-		named := <-namedGo
-		for _, l := range named {
+		var loading time.Duration // of named files' packages, before now
+		for _, l := range <-namedGo {
 			fs, notes := analyseGo(eng, l.dir, l.pkgs, opts)
 			for _, f := range fs {
 				if byDir[l.dir][f.File.Path] {
@@ -239,10 +239,10 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			res.Notifications = append(res.Notifications, l.notes...)
 			res.Notifications = append(res.Notifications, notes...)
 			res.Stats.GoPackages += len(l.pkgs)
-			goStart = goStart.Add(-l.took)
+			loading += l.took
 			res.Files += len(byDir[l.dir])
 		}
-		res.Stats.Go = time.Since(goStart)
+		res.Stats.Go = time.Since(goStart) + loading
 		engine.SortFindings(res.Findings)
 		res.Stats.Wall = time.Since(start)
 	}()
