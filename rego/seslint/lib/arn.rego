@@ -7,6 +7,7 @@
 #   whether a Resource value can name a sending identity.
 package seslint.lib.arn
 
+import data.seslint.lib.catalog as catalog_sets
 import data.seslint.lib.policy
 import data.seslint.lib.text
 
@@ -14,9 +15,9 @@ catalog := data.seslint.catalog
 
 # types is the set of SES resource type names (identity, configuration-set,
 # template, ...).
-types := {t | some t, _ in catalog.resource_types}
+types := catalog_sets.resource_types
 
-partitions := {p | some p, _ in catalog.partitions}
+partitions := catalog_sets.partitions
 
 # is_arn is true for a string written as an ARN.
 is_arn(s) if {

@@ -84,8 +84,12 @@ is_ses_pattern(pattern) if {
 
 # ses_actions_matching is the set of SES action names an action pattern
 # matches: service and action are case-insensitive, * matches any run and
-# ? one character.
-ses_actions_matching(pattern) := set() if {
+# ? one character. An action written in full, the common case, is one
+# lookup.
+ses_actions_matching(pattern) := {name} if {
+	is_string(pattern)
+	name := catalog_sets.action_names[lower(pattern)]
+} else := set() if {
 	not is_ses_pattern(pattern)
 } else := all_actions if {
 	[_, "*"] = split_action(pattern)

@@ -26,11 +26,15 @@ near(a, b) if {
 	substring(a, d[1], 1) == substring(b, d[0], 1)
 }
 
-# dropped_one is true when removing one character from a gives b.
+# dropped_one is true when removing one character from a gives b: the
+# character where they first differ (b's end counts as a difference).
 dropped_one(a, b) if {
 	count(a) == count(b) + 1
-	some i in numbers.range(0, count(b))
-	concat("", [substring(a, 0, i), substring(a, i + 1, -1)]) == b
+	i := min([j |
+		some j in numbers.range(0, count(b))
+		substring(a, j, 1) != substring(b, j, 1)
+	])
+	substring(a, i + 1, -1) == substring(b, i, -1)
 }
 
 diffs(a, b) := [i |
@@ -46,5 +50,18 @@ closest(word, candidates) := sort([c |
 	some c in candidates
 	count(c) - n <= 1
 	n - count(c) <= 1
-	near(w, lower(c))
+	l := lower(c)
+	ends_agree(w, l)
+	near(w, l)
 ])[0]
+
+# ends_agree is a cheap test that rules out most candidates before near:
+# one edit or swap leaves the first or the last character in place, unless
+# a word is shorter than three characters.
+ends_agree(a, b) if {
+	count(a) < 3
+} else if {
+	count(b) < 3
+} else if {
+	substring(a, 0, 1) == substring(b, 0, 1)
+} else := substring(a, count(a) - 1, 1) == substring(b, count(b) - 1, 1)
