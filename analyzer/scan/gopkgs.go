@@ -263,7 +263,8 @@ func analyseGo(eng *engine.Engine, dir string, ok []*packages.Package, opts Opti
 	// package's results (the inspector's index of its syntax) until it
 	// returns, and the pass has no facts to share between packages.
 	for start := 0; start < len(ok); start += goBatch {
-		graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, ok[start:min(start+goBatch, len(ok))], nil)
+		batch := ok[start:min(start+goBatch, len(ok))]
+		graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, batch, nil)
 		if err != nil {
 			return findings, append(notes, Notification{Path: displayPath(dir), Message: err.Error(), Error: true})
 		}
@@ -285,6 +286,12 @@ func analyseGo(eng *engine.Engine, dir string, ok []*packages.Package, opts Opti
 					findings = append(findings, relocate(f))
 				}
 			}
+		}
+		// The batch's syntax and type information are not needed again:
+		// dropped, the collector reclaims them while the next batches are
+		// analysed instead of marking them on every cycle.
+		for _, p := range batch {
+			p.Syntax, p.TypesInfo = nil, nil
 		}
 	}
 	return findings, notes
