@@ -3,8 +3,6 @@ package scan_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,13 +15,10 @@ import (
 // not a hang or a download.
 func TestGoModuleWithMissingDependency(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, content string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", "module example.com/broken\n\ngo 1.22\n\nrequire example.com/not/in/cache v1.2.3\n")
-	write("main.go", "package main\n\nimport _ \"example.com/not/in/cache\"\n\nconst p = `{\"Statement\": []}`\n\nfunc main() {}\n")
+	writeTree(t, dir, map[string]string{
+		"go.mod":  "module example.com/broken\n\ngo 1.22\n\nrequire example.com/not/in/cache v1.2.3\n",
+		"main.go": "package main\n\nimport _ \"example.com/not/in/cache\"\n\nconst p = `{\"Statement\": []}`\n\nfunc main() {}\n",
+	})
 	start := time.Now()
 	res, err := scan.Run(context.Background(), newEngine(t), []string{dir}, scan.Options{Now: fixtureNow})
 	if err != nil {
@@ -48,17 +43,10 @@ func TestGoModuleWithMissingDependency(t *testing.T) {
 // staged files so).
 func TestGoSyntaxErrorNamesTheFileRelative(t *testing.T) {
 	dir := t.TempDir()
-	for name, content := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"go.mod":        "module example.com/m\n\ngo 1.22\n",
 		"sub/broken.go": "package broken\n\nconst P = `{\"Statement\": []}`\n\nfunc {\n",
-	} {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	t.Chdir(dir)
 	res, err := scan.Run(context.Background(), newEngine(t), []string{"sub/broken.go"}, scan.Options{Now: fixtureNow})
 	if err != nil {
@@ -77,20 +65,13 @@ func TestGoSyntaxErrorNamesTheFileRelative(t *testing.T) {
 func TestGoPackagesThatMentionAPolicy(t *testing.T) {
 	dir := t.TempDir()
 	policy := "`{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ses:SendEmails\", \"Resource\": \"*\"}]}`"
-	for name, content := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"go.mod":             "module example.com/m\n\ngo 1.22\n",
 		"mail/mail.go":       "package mail\n\nimport \"example.com/m/names\"\n\nconst Policy = " + policy + "\n\nvar From = names.Sender\n",
 		"names/names.go":     "package names\n\nconst Sender = \"noreply@example.com\"\n",
 		"unrelated/bad.go":   "package unrelated\n\nvar x int = \"not an int\"\n",
 		"ignored/ignored.go": "//go:build ignore\n\npackage ignored\n\nconst Policy = " + policy + "\n",
-	} {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	t.Chdir(dir)
 	res, err := scan.Run(context.Background(), newEngine(t), []string{"."}, scan.Options{Now: fixtureNow})
 	if err != nil {
@@ -117,19 +98,12 @@ func TestGoPackagesThatMentionAPolicy(t *testing.T) {
 func TestNamedGoFileWithoutAPolicy(t *testing.T) {
 	dir := t.TempDir()
 	policy := "`{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ses:SendEmails\", \"Resource\": \"*\"}]}`"
-	for name, content := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"go.mod":         "module example.com/m\n\ngo 1.22\n",
 		"mail/mail.go":   "package mail\n\nconst Policy = " + policy + "\n",
 		"mail/send.go":   "package mail\n\nfunc Send() string { return Policy }\n",
 		"other/other.go": "package other\n\nvar x int = \"not an int\"\n",
-	} {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	t.Chdir(dir)
 	for _, c := range []struct {
 		files    []string
