@@ -159,9 +159,7 @@ func GenerateRego(raw []byte) ([]byte, error) {
 		{"resource_types", "the SES resource type names (identity, configuration-set, template, ...)", types},
 		{"partitions", "the AWS partitions", partitions},
 	} {
-		items := slices.Clone(set.items)
-		slices.Sort(items)
-		items = slices.Compact(items)
+		items := sortedUnique(set.items)
 		quoted := make([]string, len(items))
 		for i, it := range items {
 			quoted[i] = strconv.Quote(it)
@@ -171,15 +169,20 @@ func GenerateRego(raw []byte) ([]byte, error) {
 	// The exact action names, for the common case of an action written in
 	// full: one lookup of the lower-case "ses:name" instead of matching it
 	// as a pattern.
-	names := slices.Clone(all)
-	slices.Sort(names)
-	names = slices.Compact(names)
+	names := sortedUnique(all)
 	pairs := make([]string, len(names))
 	for i, n := range names {
 		pairs[i] = strconv.Quote("ses:"+strings.ToLower(n)) + ": " + strconv.Quote(n)
 	}
 	fmt.Fprintf(&b, "# action_names maps every ses: action, in lower case, to its name.\naction_names := {%s}\n", strings.Join(pairs, ", "))
 	return format.SourceWithOpts("catalog.rego", b.Bytes(), format.Opts{RegoVersion: ast.RegoV1})
+}
+
+// sortedUnique returns items sorted, without repeats, leaving items as is.
+func sortedUnique(items []string) []string {
+	out := slices.Clone(items)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // Generate turns the catalog into the rules' data file.
