@@ -47,16 +47,12 @@ func createOutput(path string) (*os.File, error) {
 // directory include a symbolic link. Directories above it (a linked home
 // or temporary directory) are the machine's, not the repository's.
 func noLinkedDirs(path string) error {
-	wd, err := os.Getwd()
+	wd, rel, err := fromWorkingDir(path)
 	if err != nil {
 		return nil
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil
-	}
-	rel, err := filepath.Rel(wd, filepath.Dir(abs))
-	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	rel = filepath.Dir(rel)
+	if rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return nil
 	}
 	dir := wd
@@ -78,16 +74,21 @@ func noLinkedDirs(path string) error {
 // working directory, where a checkout could have planted it. When the
 // working directory cannot be known, every path counts as inside.
 func insideWorkingDir(path string) bool {
-	wd, err := os.Getwd()
-	if err != nil {
-		return true
+	_, rel, err := fromWorkingDir(path)
+	return err != nil || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)))
+}
+
+// fromWorkingDir returns the working directory and path relative to it.
+func fromWorkingDir(path string) (wd, rel string, err error) {
+	if wd, err = os.Getwd(); err != nil {
+		return "", "", err
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return true
+		return "", "", err
 	}
-	rel, err := filepath.Rel(wd, abs)
-	return err != nil || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)))
+	rel, err = filepath.Rel(wd, abs)
+	return wd, rel, err
 }
 
 func unwrapPath(err error) error {
