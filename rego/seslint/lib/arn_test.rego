@@ -54,6 +54,36 @@ test_well_formed_arns_have_no_problem if {
 	}
 }
 
+# The shortcut for well-formed ARNs agrees with the full checks on every
+# partition and region the catalog lists and every resource type, and
+# lets nothing malformed through.
+test_well_formed_agrees_with_every_check if {
+	count(data.seslint.catalog.partitions_with_region_list) > 0
+	every q in data.seslint.catalog.partitions_with_region_list {
+		every r in data.seslint.catalog.regions[q] {
+			every t in arn.types {
+				s := sprintf("arn:%s:ses:%s:123456789012:%s/x", [q, r, t])
+				arn.well_formed(s)
+				arn.checked_problems(s) == []
+			}
+		}
+	}
+	every s in [
+		"arn:aws:ses:eu-*:123456789012:identity/x",
+		"arn:aws:ses:eu-west-1:123456789012:identity/*",
+		"arn:aws:ses:eu-west-1:${AWS::AccountId}:identity/x",
+		"arn:aws:ses:eu-west-1:123456789012:identity/a:b",
+		"arn:aws-cn:ses:cn-north-1:123456789012:identity/x",
+		"arn:aws:ses:us-east-3:123456789012:identity/x",
+		"arn:aws:ses:eu-west-1:1234567890123:identity/x",
+		"arn:aws:ses:eu-west-1:123456789012:identity/",
+		"arn:aws:ses:eu-west-1:123456789012:identty/x",
+		"arn:aws:ses:eu-west-1:123456789012:example.com",
+	] {
+		not arn.well_formed(s)
+	}
+}
+
 problem(s) := arn.problem(s).text
 
 test_parts_missing if {
