@@ -138,3 +138,43 @@ func TestGoModuleWithStandardLibrary(t *testing.T) {
 		t.Errorf("%d packages checked, want 1", st.GoPackages)
 	}
 }
+
+// TestLoadGoDropsDependencySyntax: after loading, the module's own
+// packages keep their syntax and type information for the pass; the
+// packages they import from outside (the standard library here) keep
+// their types only.
+func TestLoadGoDropsDependencySyntax(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.22\n",
+		"a/a.go": "package a\n\nimport \"example.com/m/b\"\n\nconst P = b.P\n",
+		"b/b.go": "package b\n\nimport \"strings\"\n\nvar Q = strings.ToUpper(P)\n\nconst P = `{\"Statement\": []}`\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pkgs, notes := loadGo(context.Background(), dir, []string{"./a", "./b"}, Options{})
+	if len(notes) > 0 || len(pkgs) != 2 {
+		t.Fatalf("loaded %d packages, notes %+v", len(pkgs), notes)
+	}
+	for _, p := range pkgs {
+		if p.Syntax == nil || p.TypesInfo == nil {
+			t.Errorf("%s: syntax or type information dropped", p.PkgPath)
+		}
+	}
+	b := pkgs[0]
+	if b.PkgPath != "example.com/m/b" {
+		b = pkgs[1]
+	}
+	strs := b.Imports["strings"]
+	if b.PkgPath != "example.com/m/b" || strs == nil {
+		t.Fatalf("packages %s, %s; b imports %v", pkgs[0].PkgPath, pkgs[1].PkgPath, b.Imports)
+	}
+	if strs.Syntax != nil || strs.TypesInfo != nil || strs.Types == nil {
+		t.Errorf("strings: syntax kept %v, type information kept %v, types kept %v", strs.Syntax != nil, strs.TypesInfo != nil, strs.Types != nil)
+	}
+}

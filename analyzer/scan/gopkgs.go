@@ -238,7 +238,25 @@ func loadGo(ctx context.Context, dir string, patterns []string, opts Options) (o
 		}
 		ok = append(ok, p)
 	}
+	dropDependencySyntax(pkgs)
 	return ok, notes
+}
+
+// dropDependencySyntax lets the collector reclaim the syntax and type
+// information of the packages that roots import but are not roots
+// themselves (the standard library, the module cache): the pass uses no
+// facts, so only their types are needed, and kept, they are marked on
+// every collection while the roots are analysed.
+func dropDependencySyntax(roots []*packages.Package) {
+	root := map[*packages.Package]bool{}
+	for _, p := range roots {
+		root[p] = true
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if !root[p] {
+			p.Syntax, p.TypesInfo = nil, nil
+		}
+	})
 }
 
 // analyseGo runs the pass on loaded packages of dir. A panic in the pass
