@@ -69,6 +69,10 @@ split_action(pattern) := [lower(substring(pattern, 0, i)), lower(substring(patte
 	i > 0
 }
 
+# is_action_name is true for an SES action written in full (in any case):
+# one lookup, which lets rules pass over most Action entries at once.
+is_action_name(s) if catalog_sets.action_names[lower(s)]
+
 # is_wildcard is true for a pattern using * or ?.
 is_wildcard(p) if contains(p, "*")
 

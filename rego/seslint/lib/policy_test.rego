@@ -82,3 +82,12 @@ test_symbolic if {
 	policy.is_symbolic("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/x")
 	not policy.is_symbolic("arn:aws:ses:us-east-1:123456789012:identity/x")
 }
+
+test_is_action_name if {
+	policy.is_action_name("ses:SendEmail")
+	policy.is_action_name("SES:sendemail")
+	not policy.is_action_name("ses:SendMail")
+	not policy.is_action_name("ses:Send*")
+	not policy.is_action_name("s3:GetObject")
+	not policy.is_action_name("SendEmail")
+}

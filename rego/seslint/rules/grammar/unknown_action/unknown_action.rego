@@ -36,6 +36,7 @@ report contains result.fail(rego.metadata.chain(), {
 	some key in ["Action", "NotAction"]
 	some e in policy.entries(st, key)
 	is_string(e.value)
+	not policy.is_action_name(e.value)
 	policy.is_ses_pattern(e.value)
 	not policy.is_symbolic(e.value)
 	count(policy.ses_actions_matching(e.value)) == 0

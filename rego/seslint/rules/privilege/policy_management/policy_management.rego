@@ -54,7 +54,8 @@ report contains result.fail(rego.metadata.chain(), {
 	policy.allow(st)
 	policy.resource_star(st)
 	some e in policy.entries(st, "Action")
-	covered := [a | some a in policy_actions; a in policy.ses_actions_matching(e.value)]
+	matched := policy.ses_actions_matching(e.value)
+	covered := [a | some a in policy_actions; a in matched]
 	count(covered) > 0
 }
 
@@ -69,7 +70,8 @@ report contains result.fail(rego.metadata.chain(), {
 	policy.resource_star(st)
 	not policy.has_key(st.value, "Action")
 	policy.has_key(st.value, "NotAction")
-	covered := [a | some a in policy_actions; a in policy.actions(st)]
+	actions := policy.actions(st)
+	covered := [a | some a in policy_actions; a in actions]
 	count(covered) > 0
 }
 
