@@ -57,7 +57,10 @@ func documentInput(doc *policy.Document) ast.Object {
 
 // UnitInput builds `input` for the rules that relate documents:
 //
-//	unit.documents           every document, each shaped as for one document
+//	unit.documents           every document, each shaped as for one document;
+//	                         the engine adds "statements", the document's
+//	                         statements as data.seslint.lib.policy computes
+//	                         them, when it has them (lib/unit.rego uses them)
 //	unit.principals          name, type, policies (document indexes),
 //	                         boundary (index or -1), boundary_ref,
 //	                         boundary_path (where the boundary is set in
@@ -125,6 +128,34 @@ func UnitInput(u *policy.Unit, now time.Time) (ast.Value, []placeRef) {
 		ast.Item(ast.StringTerm("now"), ast.StringTerm(now.UTC().Format(time.RFC3339))),
 		ast.Item(ast.StringTerm("now_ns"), ast.NewTerm(ast.Number(strconv.FormatInt(now.UnixNano(), 10)))),
 	), places
+}
+
+// giveStatements adds to each document of a unit input the statements
+// the rules computed for it on its own (statements[k], when not nil), so
+// that the unit rules use them instead of computing them again. It is
+// done after the memo key is taken: the statements follow from the
+// documents.
+func giveStatements(input ast.Value, statements []*ast.Term) {
+	obj, ok := input.(ast.Object)
+	if !ok {
+		return
+	}
+	unit, ok := obj.Get(ast.StringTerm("unit")).Value.(ast.Object)
+	if !ok {
+		return
+	}
+	docs, ok := unit.Get(ast.StringTerm("documents")).Value.(*ast.Array)
+	if !ok {
+		return
+	}
+	for k, sts := range statements {
+		if sts == nil || k >= docs.Len() {
+			continue
+		}
+		if doc, ok := docs.Elem(k).Value.(ast.Object); ok {
+			doc.Insert(ast.StringTerm("statements"), sts)
+		}
+	}
 }
 
 // nodeValue converts a decoded node to an OPA value without a JSON round

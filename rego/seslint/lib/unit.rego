@@ -15,8 +15,16 @@ import data.seslint.lib.send
 # computed once per evaluation (rules are cached, functions are not).
 document_statements := [sts |
 	some doc in input.unit.documents
-	sts := policy.statements with input as doc
+	sts := given_statements(doc)
 ]
+
+# given_statements are a document's statements as the engine gives them
+# (from evaluating the document on its own), else computed here.
+given_statements(doc) := sts if {
+	sts := doc.statements
+} else := sts if {
+	sts := policy.statements with input as doc
+}
 
 # statements(k) are the statements of input.unit.documents[k], with the
 # paths and covered actions policy.statements gives a single document.

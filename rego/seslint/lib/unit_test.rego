@@ -19,6 +19,15 @@ test_statements_of_a_unit_document if {
 	unit.statements(2) == [{"path": ["Statement", 0], "value": {"Effect": "Deny", "Action": ["s3:*"], "Resource": "*"}, "actions": set()}] with input.unit as u
 }
 
+# The statements the engine gives with a document are used as they are;
+# without them, they are computed from the document.
+test_given_statements_are_used if {
+	given := [{"path": ["Statement", 0], "value": {"Effect": "Allow"}, "actions": {"SendBounce"}}]
+	with_given := json.patch(u, [{"op": "add", "path": "/documents/0/statements", "value": given}])
+	unit.statements(0) == given with input.unit as with_given
+	unit.allowed(u.principals[0]) == {"SendBounce", "SendRawEmail", "GetSendQuota"} with input.unit as with_given
+}
+
 test_a_principal_takes_all_its_policies_together if {
 	p := u.principals[0]
 	unit.allowed(p) == {"SendEmail", "SendRawEmail", "GetSendQuota"} with input.unit as u
