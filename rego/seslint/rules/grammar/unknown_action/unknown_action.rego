@@ -52,7 +52,7 @@ message(action) := sprintf("%s matches no SES action", [action]) if {
 
 # suggestion is the SES action (or, for a pattern ending in *, the action
 # prefix) one typo away from what was written.
-suggestion(action) := text.closest(name, {a.name | some a in policy.catalog.actions}) if {
+suggestion(action) := text.closest(name, policy.all_actions) if {
 	[_, name] := policy.split_action(action)
 	not policy.is_wildcard(name)
 }
