@@ -74,6 +74,13 @@ func documentInput(doc *policy.Document) ast.Object {
 // holds no file name or position: the engine's memo shares the evaluation
 // of identical inputs.
 func UnitInput(u *policy.Unit, now time.Time) (ast.Value, []placeRef) {
+	input, places, _ := unitInput(u, now)
+	return input, places
+}
+
+// unitInput is UnitInput, also returning the documents' objects in the
+// input, in unit order.
+func unitInput(u *policy.Unit, now time.Time) (ast.Value, []placeRef, []ast.Object) {
 	var places []placeRef
 	place := func(n *policy.Node, f *policy.File) *ast.Term {
 		if n == nil {
@@ -83,8 +90,10 @@ func UnitInput(u *policy.Unit, now time.Time) (ast.Value, []placeRef) {
 		return ast.IntNumberTerm(len(places) - 1)
 	}
 	docs := make([]*ast.Term, len(u.Documents))
+	objs := make([]ast.Object, len(u.Documents))
 	for i, d := range u.Documents {
-		docs[i] = ast.NewTerm(documentInput(d))
+		objs[i] = documentInput(d)
+		docs[i] = ast.NewTerm(objs[i])
 	}
 	var principals []*ast.Term
 	for _, p := range u.Principals {
@@ -127,33 +136,18 @@ func UnitInput(u *policy.Unit, now time.Time) (ast.Value, []placeRef) {
 		ast.Item(ast.StringTerm("unit"), ast.NewTerm(unit)),
 		ast.Item(ast.StringTerm("now"), ast.StringTerm(now.UTC().Format(time.RFC3339))),
 		ast.Item(ast.StringTerm("now_ns"), ast.NewTerm(ast.Number(strconv.FormatInt(now.UnixNano(), 10)))),
-	), places
+	), places, objs
 }
 
-// giveStatements adds to each document of a unit input the statements
-// the rules computed for it on its own (statements[k], when not nil), so
-// that the unit rules use them instead of computing them again. It is
-// done after the memo key is taken: the statements follow from the
-// documents.
-func giveStatements(input ast.Value, statements []*ast.Term) {
-	obj, ok := input.(ast.Object)
-	if !ok {
-		return
-	}
-	unit, ok := obj.Get(ast.StringTerm("unit")).Value.(ast.Object)
-	if !ok {
-		return
-	}
-	docs, ok := unit.Get(ast.StringTerm("documents")).Value.(*ast.Array)
-	if !ok {
-		return
-	}
+// giveStatements adds to each document of a unit input (docs, from
+// unitInput) the statements the rules computed for it on its own
+// (statements[k], when not nil), so that the unit rules use them instead
+// of computing them again. It is done after the memo key is taken: the
+// statements follow from the documents.
+func giveStatements(docs []ast.Object, statements []*ast.Term) {
 	for k, sts := range statements {
-		if sts == nil || k >= docs.Len() {
-			continue
-		}
-		if doc, ok := docs.Elem(k).Value.(ast.Object); ok {
-			doc.Insert(ast.StringTerm("statements"), sts)
+		if sts != nil && k < len(docs) {
+			docs[k].Insert(ast.StringTerm("statements"), sts)
 		}
 	}
 }

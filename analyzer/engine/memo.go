@@ -12,16 +12,15 @@ import (
 // remembered, so memory stays bounded on any repository.
 const maxMemo = 1 << 16
 
-// memo remembers the violations of every input evaluated (the answer
-// without statements), keyed by a SHA-256 of the input's canonical text
-// (objects' keys sorted). The input is all a rule can read — the document
-// and what the extractor knows about it (kind, owner, name, identity,
-// size, errors), the evaluation time — and holds no file name or
-// position, so two files holding the same policy the same way share one
-// evaluation.
+// memo remembers the violations of every input evaluated, keyed by a
+// SHA-256 of the input's canonical text (objects' keys sorted). The input
+// is all a rule can read — the document and what the extractor knows
+// about it (kind, owner, name, identity, size, errors), the evaluation
+// time — and holds no file name or position, so two files holding the
+// same policy the same way share one evaluation.
 type memo struct {
 	mu      sync.Mutex
-	m       map[[sha256.Size]byte]answer
+	m       map[[sha256.Size]byte][]*Violation
 	queries atomic.Int64
 	cached  atomic.Int64
 }
@@ -39,24 +38,24 @@ func (m *memo) key(input ast.Value) ([sha256.Size]byte, bool) {
 	return sha256.Sum256(text), true
 }
 
-func (m *memo) get(k [sha256.Size]byte) (answer, bool) {
+func (m *memo) get(k [sha256.Size]byte) ([]*Violation, bool) {
 	m.mu.Lock()
-	ans, ok := m.m[k]
+	vs, ok := m.m[k]
 	m.mu.Unlock()
 	if ok {
 		m.cached.Add(1)
 	}
-	return ans, ok
+	return vs, ok
 }
 
-func (m *memo) put(k [sha256.Size]byte, ans answer) {
+func (m *memo) put(k [sha256.Size]byte, vs []*Violation) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.m == nil {
-		m.m = map[[sha256.Size]byte]answer{}
+		m.m = map[[sha256.Size]byte][]*Violation{}
 	}
 	if len(m.m) < maxMemo {
-		m.m[k] = ans
+		m.m[k] = vs
 	}
 }
 

@@ -83,8 +83,8 @@ func TestUnitGetsTheDocumentsStatements(t *testing.T) {
 			t.Fatalf("document %d: statements %v", i, statements[i])
 		}
 	}
-	input, _ := UnitInput(u, now)
-	giveStatements(input, statements)
+	input, _, docs := unitInput(u, now)
+	giveStatements(docs, statements)
 	for i := range u.Documents {
 		got := input.(ast.Object).Get(ast.StringTerm("unit")).Value.(ast.Object).Get(ast.StringTerm("documents")).Value.(*ast.Array).Elem(i).Value.(ast.Object).Get(ast.StringTerm("statements"))
 		if got != statements[i] {
