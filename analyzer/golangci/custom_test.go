@@ -14,9 +14,10 @@ import (
 // golangciVersion is the golangci-lint the plugin is built into, as
 // `golangci-lint custom` builds it: its source with a file importing the
 // plugin's package. A dependency of seslint that golangci-lint's own
-// linters cannot compile with (OPA from v1.21 requires
-// github.com/gobwas/glob v1, whose API they do not build against) breaks
-// every custom build; this test catches that.
+// linters cannot compile with breaks every custom build; this test
+// catches that. (OPA requires github.com/gobwas/glob v1, which the
+// depguard and protogetter of golangci-lint v2.15.0 do not build against:
+// go.mod names newer ones as tools, so the build selects those.)
 const golangciVersion = "v2.15.0"
 
 // readmeConfig returns the .golangci.yml the README shows: the second
