@@ -11,8 +11,8 @@ import (
 	"strings"
 )
 
-// depParser returns a go/packages ParseFile hook for loading the packages
-// of the module in dir: files under dir (the packages seslint checks) are
+// depParser returns the parser typeCheck uses for the packages of the
+// module in dir: files under dir (the packages seslint checks) are
 // parsed whole; files of dependencies (the standard library, the module
 // cache) are parsed without comments and with their function bodies
 // dropped, since only their types are needed and type-checking the bodies
@@ -23,7 +23,7 @@ import (
 // where that cannot be decided from the syntax alone (a dot import, a
 // selector on a name that is neither an import nor declared in the file)
 // keeps its bodies. If a checked package still ends up with errors, the
-// caller loads again without the hook.
+// caller checks again with every file whole.
 func depParser(dir string) func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 	prefix := filepath.Clean(dir) + string(filepath.Separator)
 	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {

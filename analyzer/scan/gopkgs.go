@@ -20,12 +20,6 @@ import (
 	"github.com/seslint/seslint/internal/fault"
 )
 
-// goLoadMode type-checks every package from source. It leaves out
-// NeedCompiledGoFiles and export data on purpose: those make `go list`
-// run cgo or the compiler, and scanning must not build the scanned code.
-const goLoadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
-	packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
-
 // goBatch is how many packages are analysed at once.
 const goBatch = 32
 
@@ -206,16 +200,25 @@ func loadGo(ctx context.Context, dir string, patterns []string, opts Options) (o
 	}()
 	ctx, cancel := context.WithTimeout(ctx, goTimeout)
 	defer cancel()
-	cfg := &packages.Config{Context: ctx, Mode: goLoadMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
-	if abs, err := filepath.Abs(dir); err == nil {
-		cfg.ParseFile = depParser(abs)
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err == nil && cfg.ParseFile != nil && illTyped(pkgs) {
-		// Load again with dependencies whole, so that a problem is
-		// reported as the type checker sees the real source.
-		cfg.ParseFile = nil
+	// go list gives the package graph; seslint type-checks it (typeCheck),
+	// from source only: NeedTypes would have go list run cgo or the
+	// compiler, and scanning must not build the scanned code.
+	cfg := &packages.Config{Context: ctx, Mode: goListMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
+	var pkgs []*packages.Package
+	abs, err := filepath.Abs(dir)
+	if err == nil {
 		pkgs, err = packages.Load(cfg, patterns...)
+	}
+	if err == nil {
+		err = typeCheck(ctx, pkgs, abs, false, opts.typeCache)
+	}
+	if err == nil && illTyped(pkgs) {
+		// Check again with dependencies whole and not from the cache, so
+		// that a problem is reported as the type checker sees the real
+		// source.
+		if pkgs, err = packages.Load(cfg, patterns...); err == nil {
+			err = typeCheck(ctx, pkgs, abs, true, nil)
+		}
 	}
 	if err != nil {
 		return nil, []Notification{{Path: displayPath(dir), Message: fmt.Sprintf("loading Go packages: %v (the module's dependencies must be in the module cache; --go-network lets seslint download them)", err), Error: true}}

@@ -69,6 +69,11 @@ type Options struct {
 	GoNetwork bool
 	// NoGo leaves Go packages out of directory scans.
 	NoGo bool
+	// TypeCache is the directory keeping the types of the Go packages
+	// that do not change between scans (the standard library, versioned
+	// modules); when empty, every scan type-checks them from source.
+	TypeCache string
+	typeCache *typeCache
 	// Severities replaces rules' levels (.seslint.yaml rules: severity).
 	Severities map[string]engine.Level
 	// Units are groups of globs whose files are evaluated as one
@@ -122,6 +127,7 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	if opts.EvalTimeout == 0 {
 		opts.EvalTimeout = DefaultEvalTimeout
 	}
+	opts.typeCache = openTypeCache(opts.TypeCache)
 	excl, err := compileGlobs(opts.Exclude)
 	if err != nil {
 		return nil, err
@@ -243,6 +249,7 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 			res.Files += len(byDir[l.dir])
 		}
 		res.Stats.Go = time.Since(goStart) + loading
+		res.Stats.GoCached = opts.typeCache.Hits()
 		engine.SortFindings(res.Findings)
 		res.Stats.Wall = time.Since(start)
 	}()

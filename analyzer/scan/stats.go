@@ -27,8 +27,9 @@ type Stats struct {
 	Files, Skipped int
 	Bytes          int64
 	// Units is the deployment units evaluated; GoPackages the Go packages
-	// checked.
-	Units, GoPackages int
+	// checked; GoCached the packages they import whose types were read
+	// from the type cache.
+	Units, GoPackages, GoCached int
 }
 
 // stages is one job's share of the summed stage times.

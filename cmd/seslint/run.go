@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"sort"
@@ -167,6 +168,12 @@ Flags:
 Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error or
 incomplete scan.
 
+Environment:
+  SESLINT_CACHE   where the types of the Go standard library and module cache
+                  packages are kept between scans (default: seslint in the
+                  user cache directory; "off": type-check them every scan)
+  NO_COLOR        no colours in text output
+
 Examples:
   seslint .                                   scan the repository
   seslint -f sarif -o seslint.sarif .         for GitHub code scanning
@@ -229,7 +236,7 @@ func runScan(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	opts := scan.Options{
 		Now: now, Exclude: f.exclude, Enabled: enabled, Disabled: disabled, MaxFileSize: f.maxSize, EvalTimeout: f.timeout,
-		NoGo: f.noGo, GoNetwork: f.goNet,
+		NoGo: f.noGo, GoNetwork: f.goNet, TypeCache: typeCacheDir(),
 	}
 	cfg, err := loadConfig(eng, f.config, paths[0])
 	if err != nil {
@@ -382,4 +389,23 @@ func runRules(args []string, stdout io.Writer) error {
 	rules := slices.Clone(eng.Rules())
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return report.WriteRules(stdout, rules, format.value)
+}
+
+// typeCacheDir is where scans keep the types of Go packages that do not
+// change (scan.Options.TypeCache): $SESLINT_CACHE, or seslint in the user
+// cache directory; none when SESLINT_CACHE is "off" or there is no user
+// cache directory.
+func typeCacheDir() string {
+	switch dir := os.Getenv("SESLINT_CACHE"); dir {
+	case "off":
+		return ""
+	case "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(base, "seslint")
+	default:
+		return dir
+	}
 }

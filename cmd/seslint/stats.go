@@ -22,6 +22,6 @@ func writeStats(w io.Writer, eng *engine.Engine, st scan.Stats, rules, rep, tota
 	fmt.Fprintf(w, "  parse    %s  %d files not parsed: their content cannot hold a policy, template or plan\n", sec(st.Parse), st.Skipped)
 	fmt.Fprintf(w, "  extract  %s  %d deployment units\n", sec(st.Extract), st.Units)
 	fmt.Fprintf(w, "  evaluate %s  %d queries, %d answered from the cache of identical inputs\n", sec(st.Evaluate), ev.Queries, ev.Cached)
-	fmt.Fprintf(w, "  go       %s  %d packages loaded, type-checked and analysed (wall)\n", sec(st.Go), st.GoPackages)
+	fmt.Fprintf(w, "  go       %s  %d packages loaded, type-checked and analysed (wall); types of %d imported packages from the type cache\n", sec(st.Go), st.GoPackages, st.GoCached)
 	fmt.Fprintf(w, "  report   %s\n", sec(rep))
 }

@@ -8,7 +8,9 @@
 //   - the parse-only floor: walk, read and decode every file on all cores
 //     (this program, as `bench floor DIR`);
 //   - seslint with every rule and SARIF output, with and without its Go
-//     packages (--no-go), with --stats;
+//     packages (--no-go), with --stats; its type cache (SESLINT_CACHE) is
+//     a directory of the run, filled by the warm-up run, and one more run
+//     has it off, as the first scan on a machine is;
 //   - conftest v0.71.1 (installed with go install into the temporary
 //     directory) with three small rules over the CloudFormation
 //     templates, and over the whole repository;
@@ -66,6 +68,9 @@ func main() {
 	if b.tmp, err = os.MkdirTemp("", "seslint-bench-"); err != nil {
 		fail("%v", err)
 	}
+	// seslint's type cache: kept in the run's directory, so that runs
+	// neither read nor fill the user's.
+	os.Setenv("SESLINT_CACHE", filepath.Join(b.tmp, "type-cache"))
 	if *keep {
 		fmt.Printf("working directory: %s\n", b.tmp)
 	} else {
@@ -196,6 +201,7 @@ func (b *bench) generate(n int) (*corpus, error) {
 type command struct {
 	name  string
 	args  []string
+	env   []string // added to the environment
 	files int
 	bytes int64
 }
@@ -216,6 +222,7 @@ func (b *bench) size(n int) error {
 	cmds := []command{
 		{name: "floor", args: []string{b.self, "floor", "."}, files: c.files, bytes: c.bytes},
 		{name: "seslint", args: seslint, files: c.files, bytes: c.bytes},
+		{name: "seslint, no type cache", args: []string{b.seslint, "--now", now, "--fail-on", "none", "-f", "sarif", "-o", os.DevNull, "."}, env: []string{"SESLINT_CACHE=off"}, files: c.files, bytes: c.bytes},
 		{name: "seslint --no-go", args: []string{b.seslint, "--now", now, "--fail-on", "none", "-f", "sarif", "-o", os.DevNull, "--stats", "--no-go", "."}, files: c.files, bytes: c.bytes},
 		{name: "seslint (templates)", args: append([]string{b.seslint, "--now", now, "--fail-on", "none", "-f", "sarif", "-o", os.DevNull}, cfn...), files: len(cfn), bytes: cfnBytes},
 	}
@@ -265,7 +272,7 @@ func (b *bench) measureAll(dir string, cmds []command) map[string]measure {
 	all := map[string][]run{}
 	for i := 0; i <= b.runs; i++ {
 		for _, c := range cmds {
-			r := execute(dir, c.args)
+			r := execute(dir, c.args, c.env)
 			if i > 0 {
 				all[c.name] = append(all[c.name], r)
 			}
@@ -285,9 +292,12 @@ type run struct {
 	stderr    string
 }
 
-func execute(dir string, args []string) run {
+func execute(dir string, args, env []string) run {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
@@ -347,7 +357,7 @@ func (b *bench) table(c *corpus, cmds []command, res map[string]measure) {
 	fmt.Println("```")
 	fmt.Print(statsLines(res["seslint"].stderr))
 	fmt.Println("```")
-	for _, m := range []measure{res["seslint"], res["seslint --no-go"], res["conftest"], res["conftest (templates)"], res["seslint (templates)"]} {
+	for _, m := range []measure{res["seslint"], res["seslint, no type cache"], res["seslint --no-go"], res["conftest"], res["conftest (templates)"], res["seslint (templates)"]} {
 		if m.name != "" && !allZeroOrOne(m.exitCodes) {
 			fmt.Printf("\n%s exited %v: %s\n", m.name, m.exitCodes, lastLines(m.stderr, 5))
 		}
@@ -527,12 +537,14 @@ func (b *bench) summary() {
 		s, f := r["seslint"], r["floor"]
 		fmt.Printf("- %d files, full rules, SARIF: seslint %.3f s = %.2fx the parse-only floor (%.3f s; target at most 1.5x); without Go packages %.3f s = %.2fx\n",
 			big, s.wall.Seconds(), s.wall.Seconds()/f.wall.Seconds(), f.wall.Seconds(), r["seslint --no-go"].wall.Seconds(), r["seslint --no-go"].wall.Seconds()/f.wall.Seconds())
+		fmt.Printf("- %d files, type cache off: seslint %.3f s = %.2fx the floor\n", big, r["seslint, no type cache"].wall.Seconds(), r["seslint, no type cache"].wall.Seconds()/f.wall.Seconds())
 		fmt.Printf("- %d files: seslint peak RSS %.0f MiB (target under 300 MiB)\n", big, float64(s.rss)/1024)
 	}
 	if r, ok := b.results[small]; ok && b.conftest != "" {
 		fmt.Printf("- %d files: conftest %.3f s / seslint %.3f s = %.2fx (target at least 3x); templates only: conftest %.3f s / seslint %.3f s = %.2fx\n",
 			small, r["conftest"].wall.Seconds(), r["seslint"].wall.Seconds(), r["conftest"].wall.Seconds()/r["seslint"].wall.Seconds(),
 			r["conftest (templates)"].wall.Seconds(), r["seslint (templates)"].wall.Seconds(), r["conftest (templates)"].wall.Seconds()/r["seslint (templates)"].wall.Seconds())
+		fmt.Printf("- %d files, type cache off: conftest %.3f s / seslint %.3f s = %.2fx\n", small, r["conftest"].wall.Seconds(), r["seslint, no type cache"].wall.Seconds(), r["conftest"].wall.Seconds()/r["seslint, no type cache"].wall.Seconds())
 	}
 	if big != small {
 		rb, rs := b.results[big]["seslint"], b.results[small]["seslint"]
