@@ -123,7 +123,7 @@ func TestGoModuleWithStandardLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 	var st Stats
-	fs, notes := scanGo(context.Background(), eng, dir, []string{"./..."}, Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}, &st)
+	fs, notes := scanGo(context.Background(), eng, dir, []string{"./..."}, nil, Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}, &st)
 	for _, n := range notes {
 		t.Errorf("%s: %s", n.Path, n.Message)
 	}
@@ -157,7 +157,7 @@ func TestLoadGoDropsDependencySyntax(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	pkgs, notes := loadGo(context.Background(), dir, []string{"./a", "./b"}, Options{})
+	pkgs, notes := loadGo(context.Background(), dir, []string{"./a", "./b"}, nil, Options{})
 	if len(notes) > 0 || len(pkgs) != 2 {
 		t.Fatalf("loaded %d packages, notes %+v", len(pkgs), notes)
 	}

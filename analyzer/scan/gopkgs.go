@@ -181,33 +181,60 @@ func mentionsPolicy(p string, maxSize int64) (mentions, read bool) {
 
 // scanGo runs the go/analysis pass on the packages matching patterns in dir
 // through the checker, and returns the pass's findings with paths made
-// relative for output.
-func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, opts Options, st *Stats) ([]*engine.Finding, []Notification) {
-	ok, notes := loadGo(ctx, dir, patterns, opts)
+// relative for output. l, when not nil, is what go list already gave for
+// them.
+func scanGo(ctx context.Context, eng *engine.Engine, dir string, patterns []string, l *listed, opts Options, st *Stats) ([]*engine.Finding, []Notification) {
+	ok, notes := loadGo(ctx, dir, patterns, l, opts)
 	st.GoPackages += len(ok)
 	findings, more := analyseGo(eng, dir, ok, opts)
 	return findings, append(notes, more...)
 }
 
-// loadGo loads and type-checks the packages matching patterns in dir, and
-// returns those that can be analysed, with a notification for each that
-// cannot. A panic here is an internal error of the module.
-func loadGo(ctx context.Context, dir string, patterns []string, opts Options) (ok []*packages.Package, notes []Notification) {
+// listed is the package graph go list gave for the packages of a module,
+// or its error.
+type listed struct {
+	pkgs []*packages.Package
+	err  error
+}
+
+// listGo runs go list for the packages matching patterns in dir: the
+// package graph, which typeCheck type-checks from source. (NeedTypes would
+// have go list run cgo or the compiler, and scanning must not build the
+// scanned code.)
+func listGo(ctx context.Context, dir string, patterns []string, opts Options) (l listed) {
+	defer func() {
+		if p := recover(); p != nil {
+			l = listed{err: fmt.Errorf("%s", fault.Describe(fault.GoPackage, p))}
+		}
+	}()
+	ctx, cancel := context.WithTimeout(ctx, goTimeout)
+	defer cancel()
+	cfg := &packages.Config{Context: ctx, Mode: goListMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
+	l.pkgs, l.err = packages.Load(cfg, patterns...)
+	return l
+}
+
+// loadGo loads and type-checks the packages matching patterns in dir (l,
+// when not nil, is what go list gave for them), and returns those that
+// can be analysed, with a notification for each that cannot. A panic here
+// is an internal error of the module.
+func loadGo(ctx context.Context, dir string, patterns []string, l *listed, opts Options) (ok []*packages.Package, notes []Notification) {
 	defer func() {
 		if p := recover(); p != nil {
 			ok, notes = nil, internalErrors([]string{dir}, fault.GoPackage, p)
 		}
 	}()
+	if l == nil {
+		ll := listGo(ctx, dir, patterns, opts)
+		l = &ll
+	}
 	ctx, cancel := context.WithTimeout(ctx, goTimeout)
 	defer cancel()
-	// go list gives the package graph; seslint type-checks it (typeCheck),
-	// from source only: NeedTypes would have go list run cgo or the
-	// compiler, and scanning must not build the scanned code.
 	cfg := &packages.Config{Context: ctx, Mode: goListMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
-	var pkgs []*packages.Package
-	abs, err := filepath.Abs(dir)
+	pkgs, err := l.pkgs, l.err
+	abs, aerr := filepath.Abs(dir)
 	if err == nil {
-		pkgs, err = packages.Load(cfg, patterns...)
+		err = aerr
 	}
 	if err == nil {
 		err = typeCheck(ctx, pkgs, abs, false, opts.typeCache)

@@ -133,3 +133,37 @@ func TestNamedGoFileWithoutAPolicy(t *testing.T) {
 		}
 	}
 }
+
+// TestSeveralGoModules: each Go module under a scanned directory is
+// listed while the files are scanned and checked after them, each with
+// its own package graph: every module's finding is reported in its file.
+func TestSeveralGoModules(t *testing.T) {
+	dir := t.TempDir()
+	policy := func(action string) string {
+		return "`{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"" + action + "\", \"Resource\": \"*\"}]}`"
+	}
+	tree := map[string]string{}
+	for i, name := range []string{"alpha", "beta", "gamma"} {
+		tree[name+"/go.mod"] = "module example.com/" + name + "\n\ngo 1.22\n"
+		tree[name+"/mail/mail.go"] = "package mail\n" + strings.Repeat("\n", i) + "\nconst Policy = " + policy("ses:SendEmails") + "\n"
+	}
+	writeTree(t, dir, tree)
+	t.Chdir(dir)
+	res, err := scan.Run(context.Background(), newEngine(t), []string{"."}, scan.Options{Now: fixtureNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range res.Notifications {
+		t.Errorf("notification %s: %s", n.Path, n.Message)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s", f.File.Path, f.Region.Start.Line, f.Region.Start.Column, f.Rule.ID))
+	}
+	if want := "alpha/mail/mail.go:3:87 SES107, beta/mail/mail.go:4:87 SES107, gamma/mail/mail.go:5:87 SES107"; strings.Join(got, ", ") != want {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if res.Stats.GoPackages != 3 {
+		t.Errorf("%d packages checked, want 3", res.Stats.GoPackages)
+	}
+}

@@ -190,8 +190,8 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 	// checked, their findings kept. A file that mentions no policy and not
 	// the AWS SDK is read, not loaded, as in a directory scan. The few
 	// packages are loaded while the files are scanned, for the latency of
-	// a hook; directory scans load theirs after the files, which keep the
-	// cores busy.
+	// a hook; directory scans only list theirs then (below), and
+	// type-check them after the files, which keep the cores busy.
 	byDir := map[string]map[string]bool{}
 	for _, f := range goFiles {
 		if holdsNoPolicy(f, opts.MaxFileSize) {
@@ -210,27 +210,43 @@ func Run(ctx context.Context, eng *engine.Engine, paths []string, opts Options) 
 		var loaded []loadedGo
 		for _, d := range sortedKeys(byDir) {
 			t := time.Now()
-			pkgs, notes := loadGo(ctx, d, []string{"."}, opts)
+			pkgs, notes := loadGo(ctx, d, []string{"."}, nil, opts)
 			loaded = append(loaded, loadedGo{dir: d, pkgs: pkgs, notes: notes, took: time.Since(t)})
 		}
 		namedGo <- loaded
+	}()
+	// The modules of scanned directories are listed (go list, another
+	// process) while the files are scanned, and type-checked and analysed
+	// after them.
+	var mods []goModule
+	seenMod := map[string]bool{}
+	for _, m := range goMods {
+		if !seenMod[m.Dir] {
+			seenMod[m.Dir] = true
+			mods = append(mods, m)
+		}
+	}
+	lists := make([]chan listed, len(mods))
+	for i := range lists {
+		lists[i] = make(chan listed, 1)
+	}
+	go func() {
+		for i, m := range mods {
+			lists[i] <- listGo(ctx, m.Dir, m.Packages, opts)
+		}
 	}()
 	defer func() {
 		// Go packages are type-checked by the checker, which runs its own
 		// goroutines; they are scanned after the files.
 		goStart := time.Now()
 		if len(goPatterns) > 0 {
-			fs, notes := scanGo(ctx, eng, ".", goPatterns, opts, &res.Stats)
+			fs, notes := scanGo(ctx, eng, ".", goPatterns, nil, opts, &res.Stats)
 			res.Findings = append(res.Findings, fs...)
 			res.Notifications = append(res.Notifications, notes...)
 		}
-		seenMod := map[string]bool{}
-		for _, m := range goMods {
-			if seenMod[m.Dir] {
-				continue
-			}
-			seenMod[m.Dir] = true
-			fs, notes := scanGo(ctx, eng, m.Dir, m.Packages, opts, &res.Stats)
+		for i, m := range mods {
+			l := <-lists[i]
+			fs, notes := scanGo(ctx, eng, m.Dir, m.Packages, &l, opts, &res.Stats)
 			res.Findings = append(res.Findings, fs...)
 			res.Notifications = append(res.Notifications, notes...)
 		}

@@ -16,7 +16,9 @@ type Stats struct {
 	// Extract building their documents and deployment units; Evaluate
 	// running the rules (Eval, EvalUnit and the suppressions).
 	Read, Parse, Extract, Evaluate time.Duration
-	// Go is loading, type-checking and analysing Go packages.
+	// Go is loading, type-checking and analysing Go packages once the
+	// files are done (go list for scanned directories runs while they are
+	// scanned).
 	Go time.Duration
 	// Wall is the whole scan.
 	Wall time.Duration

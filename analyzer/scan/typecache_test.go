@@ -45,7 +45,7 @@ func TestTypeCache(t *testing.T) {
 		t.Helper()
 		opts := Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), typeCache: openTypeCache(cacheDir)}
 		var st Stats
-		fs, notes := scanGo(context.Background(), eng, dir, []string{"./..."}, opts, &st)
+		fs, notes := scanGo(context.Background(), eng, dir, []string{"./..."}, nil, opts, &st)
 		for _, n := range notes {
 			t.Errorf("%s: notification %s: %s", what, n.Path, n.Message)
 		}
