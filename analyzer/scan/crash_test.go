@@ -185,6 +185,36 @@ func TestPanicInOneGoPackageIsContained(t *testing.T) {
 	}
 }
 
+// TestPanicWhileTypeCheckingIsContained: a panic while one Go package is
+// type-checked makes that package's error; the others are checked.
+func TestPanicWhileTypeCheckingIsContained(t *testing.T) {
+	dir := t.TempDir()
+	policyConst := "package %s\n\nconst Policy = `" + badPolicy + "`\n"
+	writeTree(t, dir, map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.22\n",
+		"a/a.go": fmt.Sprintf(policyConst, "a"),
+		"b/b.go": fmt.Sprintf(policyConst, "b"),
+	})
+	t.Chdir(dir)
+	defer fault.Set(func(stage fault.Stage, path string) {
+		if stage == fault.TypeCheck && strings.HasSuffix(path, filepath.FromSlash("/b/b.go")) {
+			panic("injected")
+		}
+	})()
+	res, err := scan.Run(context.Background(), newEngine(t), []string{"."}, scan.Options{Now: fixtureNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings, _ := where(res)
+	if got, want := strings.Join(findings, "\n"), "a/a.go:5:"+strings.SplitN(badPolicyAt, ":", 2)[1]+" SES107"; got != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+	if len(res.Notifications) != 1 || !res.Notifications[0].Error ||
+		!strings.HasPrefix(res.Notifications[0].Message, "package example.com/m/b not checked: internal error while type-checking Go package: injected") {
+		t.Errorf("notifications %+v", res.Notifications)
+	}
+}
+
 // TestEvaluationTimeout: a file whose evaluation passes the deadline is
 // reported as not completely checked, by name; the others are checked.
 func TestEvaluationTimeout(t *testing.T) {

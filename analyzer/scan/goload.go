@@ -12,6 +12,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/seslint/seslint/internal/fault"
 )
 
 // goListMode asks `go list` for the package graph only: seslint parses and
@@ -30,7 +32,14 @@ const goListMode = packages.NeedName | packages.NeedFiles | packages.NeedImports
 // reports them.
 func typeCheck(ctx context.Context, roots []*packages.Package, dir string, whole bool, cache *typeCache) error {
 	fset := token.NewFileSet()
-	sizes := types.SizesFor("gc", runtime.GOARCH)
+	arch := os.Getenv("GOARCH") // the target go list selected files for
+	if arch == "" {
+		arch = runtime.GOARCH
+	}
+	sizes := types.SizesFor("gc", arch)
+	if sizes == nil {
+		sizes = types.SizesFor("gc", "amd64")
+	}
 	parse := depParser(dir)
 	if whole {
 		parse = nil
@@ -56,6 +65,17 @@ func typeCheck(ctx context.Context, roots []*packages.Package, dir string, whole
 		go func() {
 			defer wg.Done()
 			defer close(done[p])
+			defer func() {
+				// A panic of the type checker is this package's error,
+				// not the end of the scan.
+				if e := recover(); e != nil {
+					if p.Types == nil {
+						p.Types = types.NewPackage(p.PkgPath, p.Name)
+					}
+					p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: fault.Describe(fault.TypeCheck, e), Kind: packages.UnknownError})
+					p.IllTyped = true
+				}
+			}()
 			for _, ip := range p.Imports {
 				<-done[ip]
 			}
@@ -95,6 +115,7 @@ func typeCheck(ctx context.Context, roots []*packages.Package, dir string, whole
 func checkPackage(p *packages.Package, fset *token.FileSet, sizes types.Sizes, parse func(*token.FileSet, string, []byte) (*ast.File, error), root bool) {
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	for _, name := range p.GoFiles {
+		fault.Point(fault.TypeCheck, name)
 		src, err := os.ReadFile(name)
 		if err != nil {
 			p.Errors = append(p.Errors, packages.Error{Pos: name + ":1", Msg: err.Error(), Kind: packages.ParseError})

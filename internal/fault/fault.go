@@ -25,6 +25,8 @@ const (
 	Report   Stage = "writing results"
 	// GoPackage is the go/analysis pass over one Go package.
 	GoPackage Stage = "checking Go package"
+	// TypeCheck is parsing and type-checking one Go package.
+	TypeCheck Stage = "type-checking Go package"
 )
 
 type hookFunc = func(stage Stage, path string)
