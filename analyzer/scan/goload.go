@@ -108,6 +108,7 @@ func typeCheck(ctx context.Context, roots []*packages.Package, dir string, whole
 		}()
 	}
 	wg.Wait()
+	cache.trim()
 	return ctx.Err()
 }
 

@@ -11,8 +11,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
@@ -32,10 +35,28 @@ const typeCacheFormat = "seslint types 1"
 // entries. The cache is an optimisation only: an entry that cannot be
 // read, or a directory that cannot be written, means the package is
 // checked from source. A nil *typeCache is a cache that is off.
+//
+// An entry's modification time is when a scan last used it (refreshed at
+// most hourly); at most once a day a scan removes the entries no scan used
+// for typeCacheMaxAge, such as those of a Go version or module version no
+// longer in use, so the cache does not grow without end.
 type typeCache struct {
 	dir  string
 	hits atomic.Int64
+	now  func() time.Time // time.Now, but for tests
 }
+
+const (
+	// typeCacheMaxAge is how long an unused entry is kept.
+	typeCacheMaxAge = 5 * 24 * time.Hour
+	// typeCacheTrimEvery is how often a scan looks for unused entries.
+	typeCacheTrimEvery = 24 * time.Hour
+	// typeCacheTouchAfter is how old an entry's time may be before a read
+	// refreshes it.
+	typeCacheTouchAfter = time.Hour
+	// typeCacheTrimFile holds the time of the last trim.
+	typeCacheTrimFile = "trim.txt"
+)
 
 // openTypeCache returns the cache kept in dir, or nil (off) when dir is
 // empty.
@@ -43,7 +64,7 @@ func openTypeCache(dir string) *typeCache {
 	if dir == "" {
 		return nil
 	}
-	return &typeCache{dir: dir}
+	return &typeCache{dir: dir, now: time.Now}
 }
 
 // Hits is how many packages' types were read from the cache.
@@ -126,7 +147,8 @@ func (c *typeCache) read(key string, fset *token.FileSet, imported map[string]*t
 	if c == nil {
 		return nil
 	}
-	b, err := os.ReadFile(c.file(key))
+	name := c.file(key)
+	b, err := os.ReadFile(name)
 	if err != nil {
 		return nil
 	}
@@ -143,7 +165,46 @@ func (c *typeCache) read(key string, fset *token.FileSet, imported map[string]*t
 		return nil
 	}
 	c.hits.Add(1)
+	if st, err := os.Stat(name); err == nil && c.now().Sub(st.ModTime()) > typeCacheTouchAfter {
+		_ = os.Chtimes(name, c.now(), c.now())
+	}
 	return pkg
+}
+
+// trim removes the entries no scan used for typeCacheMaxAge, unless a scan
+// did so less than typeCacheTrimEvery ago. Failures are ignored, as the
+// cache's are everywhere.
+func (c *typeCache) trim() {
+	if c == nil {
+		return
+	}
+	now := c.now()
+	marker := filepath.Join(c.dir, typeCacheTrimFile)
+	if b, err := os.ReadFile(marker); err == nil {
+		if last, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && now.Sub(time.Unix(last, 0)) < typeCacheTrimEvery {
+			return
+		}
+	}
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return
+	}
+	if err := os.WriteFile(marker, []byte(strconv.FormatInt(now.Unix(), 10)+"\n"), 0o644); err != nil {
+		return
+	}
+	subdirs, _ := os.ReadDir(c.dir)
+	for _, sd := range subdirs {
+		if !sd.IsDir() || len(sd.Name()) != 2 {
+			continue
+		}
+		sub := filepath.Join(c.dir, sd.Name())
+		entries, _ := os.ReadDir(sub)
+		for _, e := range entries {
+			// Entries, and temporary files a killed scan left behind.
+			if info, err := e.Info(); err == nil && info.Mode().IsRegular() && now.Sub(info.ModTime()) > typeCacheMaxAge {
+				_ = os.Remove(filepath.Join(sub, e.Name()))
+			}
+		}
+	}
 }
 
 // write stores pkg's types as the entry key, replacing the file at once so

@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"fmt"
+	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
@@ -59,7 +60,7 @@ func TestTypeCache(t *testing.T) {
 		t.Helper()
 		var files []string
 		_ = filepath.WalkDir(cacheDir, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
+			if err == nil && !d.IsDir() && d.Name() != typeCacheTrimFile {
 				files = append(files, p)
 			}
 			return nil
@@ -234,5 +235,85 @@ func TestTypeCheckReadsTheCache(t *testing.T) {
 	}
 	if got := region("no cache", nil); got != `"xx-west-1"` {
 		t.Errorf("no cache: R = %s, want the source's \"xx-west-1\"", got)
+	}
+}
+
+// TestTypeCacheTrim: a read refreshes an entry's time once it is an hour
+// old; a trim, at most once a day, removes the entries and temporary
+// files unused for five days, and nothing else.
+func TestTypeCacheTrim(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	c := openTypeCache(dir)
+	c.now = func() time.Time { return now }
+	file := func(name string, age time.Duration) string {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, now.Add(-age), now.Add(-age)); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	exists := func(p string) bool {
+		_, err := os.Stat(p)
+		return err == nil
+	}
+	day := 24 * time.Hour
+	unused := file("ab/unused", 6*day)
+	used := file("ab/used", 4*day)
+	tmp := file("cd/tmp-123", 10*day)
+	other := file("notes/old", 30*day) // not an entry directory
+
+	c.trim()
+	for p, want := range map[string]bool{unused: false, used: true, tmp: false, other: true} {
+		if exists(p) != want {
+			t.Errorf("after the first trim: %s exists %v, want %v", p, !want, want)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, typeCacheTrimFile)); err != nil || strings.TrimSpace(string(b)) != fmt.Sprint(now.Unix()) {
+		t.Errorf("trim time %q, %v; want %d", b, err, now.Unix())
+	}
+
+	unused = file("ab/unused", 6*day)
+	now = now.Add(23 * time.Hour)
+	c.trim()
+	if !exists(unused) {
+		t.Errorf("trimmed again within a day: %s removed", unused)
+	}
+	now = now.Add(2 * time.Hour)
+	c.trim()
+	if exists(unused) || exists(used) {
+		t.Errorf("a day later: unused entry exists %v, used entry (5 days 1 hour old now) exists %v; want false, false", exists(unused), exists(used))
+	}
+
+	// A read refreshes the time of an entry over an hour old, not of a
+	// newer one.
+	fset := token.NewFileSet()
+	key := strings.Repeat("ef", 32)
+	c.write(key, fset, types.NewPackage("example.com/x", "x"))
+	entry := c.file(key)
+	for _, tc := range []struct {
+		age     time.Duration
+		touched bool
+	}{{30 * time.Minute, false}, {2 * time.Hour, true}} {
+		if err := os.Chtimes(entry, now.Add(-tc.age), now.Add(-tc.age)); err != nil {
+			t.Fatal(err)
+		}
+		if c.read(key, fset, map[string]*types.Package{}, "example.com/x") == nil {
+			t.Fatalf("entry %s not read", entry)
+		}
+		st, err := os.Stat(entry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := st.ModTime().Equal(now); got != tc.touched {
+			t.Errorf("entry %v old: time %v after the read, touched %v, want %v", tc.age, st.ModTime(), got, tc.touched)
+		}
 	}
 }
