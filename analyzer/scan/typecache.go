@@ -29,10 +29,11 @@ const typeCacheFormat = "seslint types 1"
 // scans — the standard library and versioned modules of the module cache —
 // as export data files (golang.org/x/tools/go/gcexportdata), so a scan
 // reads them instead of parsing and type-checking their source again. An
-// entry's name is a hash of everything its types depend on: the toolchain
-// and x/tools versions, the target's sizes, the package's path, the name,
-// size and modification time of each of its files, and its imports'
-// entries. The cache is an optimisation only: an entry that cannot be
+// entry's name is a hash of everything its types depend on: seslint's Go
+// and x/tools versions, the target's sizes, the package's path, its
+// module's version or its GOROOT's VERSION file, the name, size and
+// modification time of each of its files, and its imports' entries. The
+// cache is an optimisation only: an entry that cannot be
 // read, or a directory that cannot be written, means the package is
 // checked from source. A nil *typeCache is a cache that is off.
 //
@@ -99,6 +100,7 @@ func (c *typeCache) keys(order []*packages.Package, isRoot map[*packages.Package
 		return nil
 	}
 	keys := map[*packages.Package]string{}
+	goroots := rootVersions{}
 next:
 	for _, p := range order {
 		if isRoot[p] || p.PkgPath == "unsafe" || len(p.Errors) > 0 || !unchanging(p.Module) {
@@ -108,6 +110,8 @@ next:
 		fmt.Fprintf(h, "%s\n%s\n%v\n%s %s\n", typeCacheFormat, toolVersions(), sizes, p.PkgPath, p.Name)
 		if p.Module != nil {
 			fmt.Fprintf(h, "module %s %s go %s\n", p.Module.Path, p.Module.Version, p.Module.GoVersion)
+		} else if len(p.GoFiles) > 0 {
+			fmt.Fprintf(h, "goroot %s\n", goroots.version(p.PkgPath, p.GoFiles[0]))
 		}
 		for _, name := range p.GoFiles {
 			st, err := os.Stat(name)
@@ -126,6 +130,28 @@ next:
 		keys[p] = hex.EncodeToString(h.Sum(nil))
 	}
 	return keys
+}
+
+// rootVersions reads the VERSION file of each GOROOT once: a standard
+// library package's entry names the toolchain whose source it is, beside
+// the files' sizes and times.
+type rootVersions map[string]string
+
+// version returns the content of the VERSION file of the GOROOT that holds
+// the standard library package path, one of whose files is file; "" when
+// there is none (a development toolchain).
+func (r rootVersions) version(path, file string) string {
+	root, ok := strings.CutSuffix(filepath.Dir(file), filepath.FromSlash("/src/"+path))
+	if !ok {
+		return ""
+	}
+	v, ok := r[root]
+	if !ok {
+		b, _ := os.ReadFile(filepath.Join(root, "VERSION"))
+		v = string(b)
+		r[root] = v
+	}
+	return v
 }
 
 // unchanging reports whether a package of module m is one whose source

@@ -115,19 +115,24 @@ func TestTypeCache(t *testing.T) {
 // TestTypeCacheKeys: only packages that do not change in place get an
 // entry — the standard library and versioned modules, not the roots, the
 // main module's other packages or a module replaced by a directory — and
-// an entry's key changes with a file's size or modification time and with
-// the key of a package it imports.
+// an entry's key changes with a file's size or modification time, with
+// the GOROOT's VERSION for the standard library, and with the key of a
+// package it imports.
 func TestTypeCacheKeys(t *testing.T) {
 	dir := t.TempDir()
 	file := func(name, content string) string {
-		p := filepath.Join(dir, name)
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return p
 	}
+	file("goroot/VERSION", "go1.26.8\ntime 2026-08-28T16:20:06Z\n")
 	versioned := &packages.Module{Path: "example.com/dep", Version: "v1.2.3"}
-	std := &packages.Package{PkgPath: "strings", Name: "strings", GoFiles: []string{file("strings.go", "package strings\n")}, Imports: map[string]*packages.Package{}}
+	std := &packages.Package{PkgPath: "strings", Name: "strings", GoFiles: []string{file("goroot/src/strings/strings.go", "package strings\n")}, Imports: map[string]*packages.Package{}}
 	dep := &packages.Package{PkgPath: "example.com/dep", Name: "dep", Module: versioned, GoFiles: []string{file("dep.go", "package dep\n")},
 		Imports: map[string]*packages.Package{"strings": std}}
 	replaced := &packages.Package{PkgPath: "example.com/fork", Name: "fork", GoFiles: []string{file("fork.go", "package fork\n")},
@@ -156,6 +161,15 @@ func TestTypeCacheKeys(t *testing.T) {
 	}
 	if other := c.keys(order, map[*packages.Package]bool{root: true}, types.SizesFor("gc", "386")); other[std] == keys[std] {
 		t.Errorf("the key does not depend on the sizes of the target")
+	}
+
+	file("goroot/VERSION", "go1.26.9\ntime 2026-08-28T16:20:06Z\n")
+	if upgraded := c.keys(order, map[*packages.Package]bool{root: true}, sizes); upgraded[std] == keys[std] || upgraded[dep] == keys[dep] {
+		t.Errorf("another VERSION of GOROOT: key of strings changed %v, of its importer %v", upgraded[std] != keys[std], upgraded[dep] != keys[dep])
+	}
+	file("goroot/VERSION", "go1.26.8\ntime 2026-08-28T16:20:06Z\n")
+	if same := c.keys(order, map[*packages.Package]bool{root: true}, sizes); same[std] != keys[std] {
+		t.Errorf("the same VERSION again: key of strings changed")
 	}
 
 	later := time.Now().Add(time.Hour)
