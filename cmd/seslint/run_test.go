@@ -100,6 +100,27 @@ func TestGoldenPolicyFixtures(t *testing.T) {
 	golden(t, "policy.sarif", out)
 }
 
+// TestOutputDoesNotNameTheScanTime: two scans of every fixture a second
+// apart, in a time window's closed part and in its open part, give the same
+// SARIF. A message or property that named the scan's clock would change
+// code scanning's alerts on every run.
+func TestOutputDoesNotNameTheScanTime(t *testing.T) {
+	for _, at := range [][2]string{
+		{"2026-06-01T00:00:00Z", "2026-06-01T00:00:01Z"},
+		{"2019-01-01T00:00:00Z", "2019-01-01T00:00:01Z"},
+	} {
+		now := at[0]
+		_, first, _ := runAt(t, "--now="+now, "--fail-on=none", "-f", "sarif", "fixtures")
+		_, second, _ := runAt(t, "--now="+at[1], "--fail-on=none", "-f", "sarif", "fixtures")
+		if !strings.Contains(first, "SES205") {
+			t.Fatalf("--now %s: no SES205 result in the fixtures' SARIF", now)
+		}
+		if first != second {
+			t.Errorf("SARIF at %s and a second later differ:\n%s", now, diff(first, second))
+		}
+	}
+}
+
 func TestTextFormat(t *testing.T) {
 	code, out, errOut := runAt(t, fixedNow, "fixtures/policy/SES107/bad.json")
 	if code != exitFindings {

@@ -111,7 +111,7 @@ const maintenance = `{"Version": "2012-10-17", "Statement": [` +
 	`{"Effect": "Deny", "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "*",` +
 	` "Condition": {"DateGreaterThan": {` +
 	`"aws:CurrentTime":` + // want `SES203: Deny of ses:SendEmail, ses:SendRawEmail applies when aws:CurrentTime is after "2026-05-01T00:00:00Z": sending is refused during this time window`
-	` "2026-05-01T00:00:00Z"}}}]}` // want `SES205: deny in force now \(2026-06-01T00:00:00Z\): this Deny of ses:SendEmail, ses:SendRawEmail applies while aws:CurrentTime DateGreaterThan 2026-05-01T00:00:00Z`
+	` "2026-05-01T00:00:00Z"}}}]}` // want `SES205: deny in force now: this Deny of ses:SendEmail, ses:SendRawEmail applies while aws:CurrentTime DateGreaterThan 2026-05-01T00:00:00Z`
 
 // A window open now.
 const openCampaign = `{"Version": "2012-10-17", "Statement": [` +

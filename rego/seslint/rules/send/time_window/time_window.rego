@@ -160,8 +160,8 @@ message(st, c, w) := sprintf("not active until %s: this Allow of %s needs %s %s 
 	shown(c.values[w.index]), send.describe(policy.covered_send_actions(st)), c.key, c.operator,
 ]) if outcome(st, w) == "pending"
 
-message(st, c, w) := sprintf("deny in force now (%s): this Deny of %s applies while %s %s %s, so sends fail with Unauthorized", [
-	input.now, send.describe(policy.covered_send_actions(st)), c.key, c.operator, shown(c.values[w.index]),
+message(st, c, w) := sprintf("deny in force now: this Deny of %s applies while %s %s %s, so sends fail with Unauthorized", [
+	send.describe(policy.covered_send_actions(st)), c.key, c.operator, shown(c.values[w.index]),
 ]) if outcome(st, w) == "denied"
 
 # shown is a value as written, with its time when it is epoch seconds.

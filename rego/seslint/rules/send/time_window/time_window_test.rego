@@ -54,12 +54,12 @@ test_deny_in_force_now if {
 	time_window.report == {
 		{
 			"rule": "SES205",
-			"message": "deny in force now (2026-06-01T00:00:00Z): this Deny of ses:SendEmail, ses:SendRawEmail applies while aws:CurrentTime DateGreaterThan 2020-01-01T00:00:00+01:00, so sends fail with Unauthorized",
+			"message": "deny in force now: this Deny of ses:SendEmail, ses:SendRawEmail applies while aws:CurrentTime DateGreaterThan 2020-01-01T00:00:00+01:00, so sends fail with Unauthorized",
 			"path": ["Statement", 0, "Condition", "DateGreaterThan", "aws:CurrentTime", 0],
 		},
 		{
 			"rule": "SES205",
-			"message": "deny in force now (2026-06-01T00:00:00Z): this Deny of ses:SendEmail, ses:SendRawEmail applies while aws:CurrentTime DateLessThanIfExists 2027-01-01T12:00:00, so sends fail with Unauthorized",
+			"message": "deny in force now: this Deny of ses:SendEmail, ses:SendRawEmail applies while aws:CurrentTime DateLessThanIfExists 2027-01-01T12:00:00, so sends fail with Unauthorized",
 			"path": ["Statement", 1, "Condition", "DateLessThanIfExists", "aws:CurrentTime", 0],
 		},
 	} with input as doc("identity", [
