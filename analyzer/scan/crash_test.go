@@ -154,64 +154,46 @@ func TestPanicInAJoinedUnitIsContained(t *testing.T) {
 	}
 }
 
-// TestPanicInOneGoPackageIsContained: the go/analysis pass recovers a
-// panic in one package; that package is reported, the others are checked.
+// TestPanicInOneGoPackageIsContained: a panic while one Go package is
+// type-checked, or in the go/analysis pass over it, is recovered; that
+// package is reported as not checked (an error), the others are checked.
 func TestPanicInOneGoPackageIsContained(t *testing.T) {
-	dir := t.TempDir()
-	policyConst := "package %s\n\nconst Policy = `" + badPolicy + "`\n"
-	writeTree(t, dir, map[string]string{
-		"go.mod":    "module example.com/m\n\ngo 1.22\n",
-		"a/a.go":    fmt.Sprintf(policyConst, "a"),
-		"b/b.go":    fmt.Sprintf(policyConst, "b"),
-		"README.md": "two packages with the same policy\n",
-	})
-	t.Chdir(dir)
-	defer fault.Set(func(stage fault.Stage, path string) {
-		if stage == fault.GoPackage && strings.HasSuffix(path, filepath.FromSlash("/b/b.go")) {
-			panic("injected")
-		}
-	})()
-	res, err := scan.Run(context.Background(), newEngine(t), []string{"."}, scan.Options{Now: fixtureNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	findings, notes := where(res)
-	if got, want := strings.Join(findings, "\n"), "a/a.go:5:"+strings.SplitN(badPolicyAt, ":", 2)[1]+" SES107"; got != want {
-		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
-	}
-	n, ok := notes["b/b.go"]
-	if len(notes) != 1 || !ok || !n.Error || !strings.HasPrefix(n.Message, "package example.com/m/b: internal error while checking Go package: injected") {
-		t.Errorf("notifications %+v", notes)
-	}
-}
-
-// TestPanicWhileTypeCheckingIsContained: a panic while one Go package is
-// type-checked makes that package's error; the others are checked.
-func TestPanicWhileTypeCheckingIsContained(t *testing.T) {
-	dir := t.TempDir()
-	policyConst := "package %s\n\nconst Policy = `" + badPolicy + "`\n"
-	writeTree(t, dir, map[string]string{
-		"go.mod": "module example.com/m\n\ngo 1.22\n",
-		"a/a.go": fmt.Sprintf(policyConst, "a"),
-		"b/b.go": fmt.Sprintf(policyConst, "b"),
-	})
-	t.Chdir(dir)
-	defer fault.Set(func(stage fault.Stage, path string) {
-		if stage == fault.TypeCheck && strings.HasSuffix(path, filepath.FromSlash("/b/b.go")) {
-			panic("injected")
-		}
-	})()
-	res, err := scan.Run(context.Background(), newEngine(t), []string{"."}, scan.Options{Now: fixtureNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	findings, _ := where(res)
-	if got, want := strings.Join(findings, "\n"), "a/a.go:5:"+strings.SplitN(badPolicyAt, ":", 2)[1]+" SES107"; got != want {
-		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
-	}
-	if len(res.Notifications) != 1 || !res.Notifications[0].Error ||
-		!strings.HasPrefix(res.Notifications[0].Message, "package example.com/m/b not checked: internal error while type-checking Go package: injected") {
-		t.Errorf("notifications %+v", res.Notifications)
+	for _, c := range []struct {
+		stage fault.Stage
+		path  string // of its notification,
+		note  string // whose message starts so
+	}{
+		{fault.TypeCheck, ".", "package example.com/m/b not checked: internal error while type-checking Go package: injected"},
+		{fault.GoPackage, "b/b.go", "package example.com/m/b: internal error while checking Go package: injected"},
+	} {
+		t.Run(string(c.stage), func(t *testing.T) {
+			dir := t.TempDir()
+			policyConst := "package %s\n\nconst Policy = `" + badPolicy + "`\n"
+			writeTree(t, dir, map[string]string{
+				"go.mod":    "module example.com/m\n\ngo 1.22\n",
+				"a/a.go":    fmt.Sprintf(policyConst, "a"),
+				"b/b.go":    fmt.Sprintf(policyConst, "b"),
+				"README.md": "two packages with the same policy\n",
+			})
+			t.Chdir(dir)
+			defer fault.Set(func(stage fault.Stage, path string) {
+				if stage == c.stage && strings.HasSuffix(path, filepath.FromSlash("/b/b.go")) {
+					panic("injected")
+				}
+			})()
+			res, err := scan.Run(context.Background(), newEngine(t), []string{"."}, scan.Options{Now: fixtureNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			findings, notes := where(res)
+			if got, want := strings.Join(findings, "\n"), "a/a.go:5:"+strings.SplitN(badPolicyAt, ":", 2)[1]+" SES107"; got != want {
+				t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+			}
+			n, ok := notes[c.path]
+			if len(notes) != 1 || !ok || !n.Error || !strings.HasPrefix(n.Message, c.note) {
+				t.Errorf("notifications %+v, want one error for %s starting %q", notes, c.path, c.note)
+			}
+		})
 	}
 }
 

@@ -80,10 +80,7 @@ func TestGoPackagesThatMentionAPolicy(t *testing.T) {
 	for _, n := range res.Notifications {
 		t.Errorf("notification %s: %s", n.Path, n.Message)
 	}
-	var got []string
-	for _, f := range res.Findings {
-		got = append(got, fmt.Sprintf("%s:%d:%d %s", f.File.Path, f.Region.Start.Line, f.Region.Start.Column, f.Rule.ID))
-	}
+	got, _ := where(res)
 	if want := "mail/mail.go:5:87 SES107"; strings.Join(got, ", ") != want {
 		t.Errorf("findings %q, want %q", got, want)
 	}
@@ -156,10 +153,7 @@ func TestSeveralGoModules(t *testing.T) {
 	for _, n := range res.Notifications {
 		t.Errorf("notification %s: %s", n.Path, n.Message)
 	}
-	var got []string
-	for _, f := range res.Findings {
-		got = append(got, fmt.Sprintf("%s:%d:%d %s", f.File.Path, f.Region.Start.Line, f.Region.Start.Column, f.Rule.ID))
-	}
+	got, _ := where(res)
 	if want := "alpha/mail/mail.go:3:87 SES107, beta/mail/mail.go:4:87 SES107, gamma/mail/mail.go:5:87 SES107"; strings.Join(got, ", ") != want {
 		t.Errorf("findings %q, want %q", got, want)
 	}
