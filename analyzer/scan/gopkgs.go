@@ -230,7 +230,6 @@ func loadGo(ctx context.Context, dir string, patterns []string, l *listed, opts 
 	}
 	ctx, cancel := context.WithTimeout(ctx, goTimeout)
 	defer cancel()
-	cfg := &packages.Config{Context: ctx, Mode: goListMode, Dir: dir, Env: GoEnv(opts.GoNetwork)}
 	pkgs, err := l.pkgs, l.err
 	abs, aerr := filepath.Abs(dir)
 	if err == nil {
@@ -242,8 +241,9 @@ func loadGo(ctx context.Context, dir string, patterns []string, l *listed, opts 
 	if err == nil && illTyped(pkgs) {
 		// Check again with dependencies whole and not from the cache, so
 		// that a problem is reported as the type checker sees the real
-		// source.
-		if pkgs, err = packages.Load(cfg, patterns...); err == nil {
+		// source, on a graph of its own.
+		fresh := listGo(ctx, dir, patterns, opts)
+		if pkgs, err = fresh.pkgs, fresh.err; err == nil {
 			err = typeCheck(ctx, pkgs, abs, true, nil)
 		}
 	}

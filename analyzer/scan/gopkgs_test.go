@@ -63,20 +63,13 @@ func TestGoSyntaxErrorNamesTheFileRelative(t *testing.T) {
 // type-checked (its type error goes unreported), and one whose files
 // build constraints leave out is skipped as ./... would.
 func TestGoPackagesThatMentionAPolicy(t *testing.T) {
-	dir := t.TempDir()
-	policy := "`{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ses:SendEmails\", \"Resource\": \"*\"}]}`"
-	writeTree(t, dir, map[string]string{
+	res := scanTree(t, map[string]string{
 		"go.mod":             "module example.com/m\n\ngo 1.22\n",
-		"mail/mail.go":       "package mail\n\nimport \"example.com/m/names\"\n\nconst Policy = " + policy + "\n\nvar From = names.Sender\n",
+		"mail/mail.go":       "package mail\n\nimport \"example.com/m/names\"\n\nconst Policy = " + goPolicy + "\n\nvar From = names.Sender\n",
 		"names/names.go":     "package names\n\nconst Sender = \"noreply@example.com\"\n",
 		"unrelated/bad.go":   "package unrelated\n\nvar x int = \"not an int\"\n",
-		"ignored/ignored.go": "//go:build ignore\n\npackage ignored\n\nconst Policy = " + policy + "\n",
+		"ignored/ignored.go": "//go:build ignore\n\npackage ignored\n\nconst Policy = " + goPolicy + "\n",
 	})
-	t.Chdir(dir)
-	res, err := scan.Run(context.Background(), newEngine(t), []string{"."}, scan.Options{Now: fixtureNow})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, n := range res.Notifications {
 		t.Errorf("notification %s: %s", n.Path, n.Message)
 	}
@@ -94,10 +87,9 @@ func TestGoPackagesThatMentionAPolicy(t *testing.T) {
 // package is not loaded; one that holds a policy is checked.
 func TestNamedGoFileWithoutAPolicy(t *testing.T) {
 	dir := t.TempDir()
-	policy := "`{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ses:SendEmails\", \"Resource\": \"*\"}]}`"
 	writeTree(t, dir, map[string]string{
 		"go.mod":         "module example.com/m\n\ngo 1.22\n",
-		"mail/mail.go":   "package mail\n\nconst Policy = " + policy + "\n",
+		"mail/mail.go":   "package mail\n\nconst Policy = " + goPolicy + "\n",
 		"mail/send.go":   "package mail\n\nfunc Send() string { return Policy }\n",
 		"other/other.go": "package other\n\nvar x int = \"not an int\"\n",
 	})
@@ -135,21 +127,12 @@ func TestNamedGoFileWithoutAPolicy(t *testing.T) {
 // listed while the files are scanned and checked after them, each with
 // its own package graph: every module's finding is reported in its file.
 func TestSeveralGoModules(t *testing.T) {
-	dir := t.TempDir()
-	policy := func(action string) string {
-		return "`{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"" + action + "\", \"Resource\": \"*\"}]}`"
-	}
 	tree := map[string]string{}
 	for i, name := range []string{"alpha", "beta", "gamma"} {
 		tree[name+"/go.mod"] = "module example.com/" + name + "\n\ngo 1.22\n"
-		tree[name+"/mail/mail.go"] = "package mail\n" + strings.Repeat("\n", i) + "\nconst Policy = " + policy("ses:SendEmails") + "\n"
+		tree[name+"/mail/mail.go"] = "package mail\n" + strings.Repeat("\n", i) + "\nconst Policy = " + goPolicy + "\n"
 	}
-	writeTree(t, dir, tree)
-	t.Chdir(dir)
-	res, err := scan.Run(context.Background(), newEngine(t), []string{"."}, scan.Options{Now: fixtureNow})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := scanTree(t, tree)
 	for _, n := range res.Notifications {
 		t.Errorf("notification %s: %s", n.Path, n.Message)
 	}
@@ -160,4 +143,42 @@ func TestSeveralGoModules(t *testing.T) {
 	if res.Stats.GoPackages != 3 {
 		t.Errorf("%d packages checked, want 3", res.Stats.GoPackages)
 	}
+}
+
+// TestIllTypedGoPackage: a package that mentions a policy but does not
+// type-check (which has the module checked again on a fresh package graph)
+// is reported at the type error, file:line:column, and not analysed; a
+// package beside it is.
+func TestIllTypedGoPackage(t *testing.T) {
+	res := scanTree(t, map[string]string{
+		"go.mod":       "module example.com/m\n\ngo 1.22\n",
+		"mail/mail.go": "package mail\n\nimport \"strings\"\n\nconst Policy = " + goPolicy + "\n\nvar n int = strings.ToUpper(Policy)\n",
+		"good/good.go": "package good\n\nconst Policy = " + goPolicy + "\n",
+	})
+	findings, notes := where(res)
+	if want := "good/good.go:3:87 SES107"; strings.Join(findings, ", ") != want {
+		t.Errorf("findings %q, want %q", findings, want)
+	}
+	n, ok := notes["mail/mail.go:7:13"]
+	if len(notes) != 1 || !ok || !n.Error || !strings.HasPrefix(n.Message, "package example.com/m/mail not checked: cannot use strings.ToUpper(Policy)") {
+		t.Errorf("notifications %+v, want one error at mail/mail.go:7:13", notes)
+	}
+}
+
+// goPolicy is a Go raw string literal holding a policy with one SES107
+// mistake, at column 87 of a "const Policy = " line.
+const goPolicy = "`{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ses:SendEmails\", \"Resource\": \"*\"}]}`"
+
+// scanTree writes files into a temporary directory and scans it from
+// there, as `seslint .` does.
+func scanTree(t *testing.T, files map[string]string) *scan.Result {
+	t.Helper()
+	dir := t.TempDir()
+	writeTree(t, dir, files)
+	t.Chdir(dir)
+	res, err := scan.Run(context.Background(), newEngine(t), []string{"."}, scan.Options{Now: fixtureNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
