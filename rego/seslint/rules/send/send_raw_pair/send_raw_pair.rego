@@ -7,8 +7,11 @@
 #   API (simple, raw and templated content) and the v1 `SendEmail` API need
 #   `ses:SendEmail`. A policy that allows only one of them makes the other
 #   path fail with "Unauthorized". The AWS troubleshooting article checks
-#   for both. Evaluated over all Allow statements of the policy. A note,
-#   not a warning: many senders only ever call one of the two.
+#   for both. Evaluated over the Allow statements that grant to the same
+#   principal: all of an identity policy's (they grant to its holder), and
+#   in a sending authorization policy those naming the same principal,
+#   or "*". A note, not a warning: many senders only ever call one of the
+#   two.
 # related_resources:
 #   - description: How do I resolve an "Unauthorized" error when I send emails in Amazon SES?
 #     ref: https://repost.aws/knowledge-center/amazon-ses-send-email-unauthorized-error
@@ -33,6 +36,7 @@
 package seslint.rules.send.send_raw_pair
 
 import data.seslint.lib.policy
+import data.seslint.lib.principal
 import data.seslint.lib.result
 import data.seslint.lib.send
 import data.seslint.lib.unit
@@ -40,12 +44,39 @@ import data.seslint.lib.unit
 # other maps each action of the pair to its partner.
 other := {"SendEmail": "SendRawEmail", "SendRawEmail": "SendEmail"}
 
-# allowed is every SES action some Allow statement of the policy covers.
-allowed := {a |
+# grants maps each grantee to every SES action the Allow statements that
+# grant to it cover. The grantee of an identity policy's statements is the
+# policy's holder (""); in a sending authorization policy, a statement
+# grants to each principal it names, and a "*" statement to every one.
+grants[g] := {a |
 	some st in policy.statements
 	policy.allow(st)
+	grantees(st) & {g, "*"} != set()
 	some a in policy.actions(st)
+} if {
+	some g in {g | some st in policy.statements; policy.allow(st); some g in grantees(st)}
 }
+
+grantees(st) := {grantee(p) | some p in policy.principals(st)} if {
+	policy.kind == "sending-authorization"
+	count(policy.principals(st)) > 0
+} else := {""}
+
+# grantee names a principal by its account when it is an account (root
+# ARN or ID), so that both ways of writing one account are one grantee.
+grantee(p) := "*" if p.value == "*"
+
+else := principal.account(p.value) if {
+	p.type == "AWS"
+	principal.is_account_id(principal.text(p.value))
+}
+
+else := principal.account(p.value) if {
+	p.type == "AWS"
+	endswith(principal.text(p.value), ":root")
+}
+
+else := sprintf("%s %v", [p.type, p.value])
 
 report contains result.fail(rego.metadata.chain(), object.union(
 	send.at(loc, {
@@ -56,10 +87,11 @@ report contains result.fail(rego.metadata.chain(), object.union(
 )) if {
 	policy.kind in {"identity", "sending-authorization"}
 	not input.attached
+	some g, allowed in grants
 	some present, missing in other
 	present in allowed
 	not missing in allowed
-	loc := first_grant(present)
+	loc := first_grant_to(g, present)
 }
 
 # A principal's policies are taken together: SendEmail in one and
@@ -94,6 +126,15 @@ unit_report contains result.fail(rego.metadata.chain(), object.union_n([
 first_grant(a) := [loc |
 	some st in policy.statements
 	policy.allow(st)
+	some loc in send.locations(st, {a})
+][0]
+
+# first_grant_to is the first place where an Allow statement grants action
+# a to grantee g.
+first_grant_to(g, a) := [loc |
+	some st in policy.statements
+	policy.allow(st)
+	grantees(st) & {g, "*"} != set()
 	some loc in send.locations(st, {a})
 ][0]
 

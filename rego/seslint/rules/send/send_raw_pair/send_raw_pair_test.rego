@@ -61,6 +61,51 @@ test_sending_authorization_policy if {
 	}]}}
 }
 
+# Each delegated sender of a sending authorization policy is checked on
+# its own: the other partners' grants of SendRawEmail do not cover the
+# first one's.
+test_sending_authorization_policy_per_principal if {
+	send_raw_pair.report == {{
+		"rule": "SES201",
+		"message": send_email_only,
+		"path": ["Statement", 0, "Action", 0],
+		"fix": "add \"ses:SendRawEmail\" next to \"ses:SendEmail\"",
+		"edits": [{"path": ["Statement", 0, "Action"], "op": "replace", "text": "[\"ses:SendEmail\",\"ses:SendRawEmail\"]"}],
+	}} with input as authorization([
+		{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "ses:SendEmail", "Resource": identity_arn},
+		{"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": identity_arn},
+	])
+}
+
+# The grants to one principal count together however its account is
+# written, and a "*" statement grants to every principal.
+test_sending_authorization_policy_same_principal_pass if {
+	count(send_raw_pair.report) == 0 with input as authorization([
+		{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "ses:SendEmail", "Resource": identity_arn},
+		{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "ses:SendRawEmail", "Resource": identity_arn},
+	])
+	count(send_raw_pair.report) == 0 with input as authorization([
+		{"Effect": "Allow", "Principal": {"AWS": ["111122223333", "444455556666"]}, "Action": "ses:SendEmail", "Resource": identity_arn},
+		{
+			"Effect": "Allow", "Principal": "*", "Action": ["ses:SendRawEmail", "ses:SendEmail"], "Resource": identity_arn,
+			"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}},
+		},
+	])
+}
+
+# A principal granted SendRawEmail only, beside one granted both: the
+# finding is at its own statement.
+test_sending_authorization_policy_second_principal if {
+	[v.path | some v in send_raw_pair.report] == [["Statement", 1, "Action", 0]] with input as authorization([
+		{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": identity_arn},
+		{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/mailer"}, "Action": ["ses:SendRawEmail"], "Resource": identity_arn},
+	])
+}
+
+identity_arn := "arn:aws:ses:us-east-1:123456789012:identity/example.com"
+
+authorization(statements) := {"kind": "sending-authorization", "document": {"Version": "2012-10-17", "Statement": statements}}
+
 test_pair_across_statements_and_wildcards_pass if {
 	count(send_raw_pair.report) == 0 with input as identity([
 		{"Effect": "Allow", "Action": "ses:SendEmail", "Resource": "*"},
