@@ -440,16 +440,44 @@ func (g *gen) cdkOutput(s *svc) error {
 	if err := g.emit(f); err != nil {
 		return err
 	}
+	// The manifest names each resource's logical id by its construct path,
+	// as `cdk synth` writes it.
+	meta := obj{}
+	for _, r := range res {
+		for _, e := range r.v.(obj) {
+			if e.k != "Metadata" {
+				continue
+			}
+			for _, me := range e.v.(obj) {
+				if me.k == "aws:cdk:path" {
+					meta = append(meta, kv{"/" + me.v.(string), []any{obj{{"type", "aws:cdk:logicalId"}, {"data", r.k}}}})
+				}
+			}
+		}
+	}
 	m := newFile(s.dir+"/cdk.out/manifest.json", "noise-json")
 	m.w(jsonText(obj{
 		{"version", "36.0.0"},
-		{"artifacts", obj{{stack + ".assets", obj{{"type", "cdk:asset-manifest"}, {"properties", obj{{"file", stack + ".assets.json"}}}}}, {stack, obj{
-			{"type", "aws:cloudformation:stack"},
-			{"environment", "aws://" + s.account + "/" + s.region},
-			{"properties", obj{{"templateFile", stack + ".template.json"}, {"validateOnSynth", false}}},
-			{"metadata", obj{{"/" + stack + "/Mailer/ServiceRole/Resource", []any{obj{{"type", "aws:cdk:logicalId"}, {"data", role}}}}}},
-			{"displayName", stack},
-		}}}},
+		{"artifacts", obj{
+			{stack + ".assets", obj{{"type", "cdk:asset-manifest"}, {"properties", obj{{"file", stack + ".assets.json"}}}}},
+			{stack, obj{
+				{"type", "aws:cloudformation:stack"},
+				{"environment", "aws://" + s.account + "/" + s.region},
+				{"properties", obj{
+					{"templateFile", stack + ".template.json"},
+					{"validateOnSynth", false},
+					{"assumeRoleArn", "arn:${AWS::Partition}:iam::" + s.account + ":role/cdk-hnb659fds-deploy-role-" + s.account + "-" + s.region},
+					{"cloudFormationExecutionRoleArn", "arn:${AWS::Partition}:iam::" + s.account + ":role/cdk-hnb659fds-cfn-exec-role-" + s.account + "-" + s.region},
+					{"stackTemplateAssetObjectUrl", "s3://cdk-hnb659fds-assets-" + s.account + "-" + s.region + "/" + fmt.Sprintf("%016x", g.r.Uint64()) + ".json"},
+					{"requiresBootstrapStackVersion", 6},
+					{"bootstrapStackVersionSsmParameter", "/cdk-bootstrap/hnb659fds/version"},
+				}},
+				{"dependencies", []any{stack + ".assets"}},
+				{"metadata", meta},
+				{"displayName", stack},
+			}},
+			{"Tree", obj{{"type", "cdk:tree"}, {"properties", obj{{"file", "tree.json"}}}}},
+		}},
 	}, "", "  ") + "\n")
 	return g.emit(m)
 }

@@ -20,10 +20,39 @@ func (g *gen) goPackages(s *svc) error {
 	}
 	pkgDir := s.dir + "/internal/notify/"
 	pf := newFile(pkgDir+"policy.go", "go")
-	pf.wf("// Package notify sends the mail of %s.\npackage notify\n\n", s.name)
+	pf.wf("// Package notify sends the mail of %s.\npackage notify\n\nimport \"sort\"\n\n", s.name)
 	pf.w("// SenderPolicy is attached to the service's sending role by the deploy\n// tool.\nconst SenderPolicy = `" + renderJSON(g.senderPolicy(literalCtx(pf, s, true)), "") + "`\n")
+	names := []string{"SenderPolicy"}
 	if g.chance(1, 2) {
 		pf.w("\n// PartnerPolicy lets the partner account send as the service's domain.\nconst PartnerPolicy = `" + renderJSON(g.authorizationPolicy(literalCtx(pf, s, true)), "") + "`\n")
+		names = append(names, "PartnerPolicy")
+	}
+	pf.w(`
+// Policies maps each policy's name, as the deploy tool attaches it, to its
+// JSON text.
+func Policies() map[string]string {
+	return map[string]string{
+`)
+	for _, n := range names {
+		pf.wf("\t\t%q: %s,\n", strings.ToLower(n[:1])+n[1:len(n)-len("Policy")]+"-mail", n)
+	}
+	pf.w(`	}
+}
+
+// PolicyNames lists the policies' names in a stable order, for the deploy
+// tool's plan output.
+func PolicyNames() []string {
+	names := make([]string, 0, len(Policies()))
+	for name := range Policies() {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+`)
+	for i := 0; pf.size() < minSize+64; i++ {
+		w := g.word()
+		pf.wf("\n// %sSubject%d is the subject line of the %s mail.\nconst %sSubject%d = %q\n", camel(w), i, w, camel(w), i, camel(w)+" update")
 	}
 	code := newFile(pkgDir+"notify.go", "go")
 	code.w(`package notify
@@ -85,6 +114,7 @@ func format%s%d(m Message, n int) string {
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 
@@ -92,7 +122,26 @@ import (
 )
 
 func main() {
-	m := notify.Message{From: "no-reply@%s", To: os.Args[1:], Subject: "test"}
+	subject := flag.String("subject", "test", "subject of the test mail")
+	dryRun := flag.Bool("n", false, "print the policies the deploy tool attaches and exit")
+	flag.Usage = func() {
+		fmt.Fprintf(os.Stderr, "usage: %%s [-subject S] [-n] ADDRESS...\n", os.Args[0])
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if *dryRun {
+		for _, name := range notify.PolicyNames() {
+			fmt.Printf("%%s\n%%s\n", name, notify.Policies()[name])
+		}
+		return
+	}
+	if flag.NArg() == 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	// The sender is the service's own address: the sending policy allows
+	// no other.
+	m := notify.Message{From: "no-reply@%s", To: flag.Args(), Subject: *subject}
 	if err := m.Validate(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

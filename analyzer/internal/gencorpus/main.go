@@ -8,8 +8,8 @@
 // SAM), CDK output (*.template.json), a Terraform module (.tf), CDKTF
 // output (cdk.tf.json), plan JSON, plain policy JSON, Kubernetes manifests,
 // Node.js and CI files, and Go packages holding policy literals (one go.mod
-// at the root). Files are 1-30 KB. About one SES policy in five carries a
-// seeded mistake.
+// at the root). Files are 1-30 KB, the go.mod aside.
+// About one SES policy in five carries a seeded mistake.
 //
 // Besides the files it writes DIR/expected.txt, every finding seslint must
 // report with --now 2026-06-01T00:00:00Z, one per line as
@@ -152,6 +152,11 @@ func (g *gen) finish() error {
 	return os.WriteFile(filepath.Join(g.out, "manifest.tsv"), []byte(man.String()), 0o644)
 }
 
+// minSize is the size every file reaches but the root go.mod: kinds that
+// are often smaller (variables, outputs, plain policies, manifests) are
+// written with more of what such files hold until they reach it.
+const minSize = 1024
+
 // target is a file size to aim at: 1-30 KB, small files more likely.
 func (g *gen) target() int {
 	if g.r.IntN(6) == 0 {
@@ -187,6 +192,9 @@ type svc struct {
 	region    string
 	account   string
 	partner   string
+	// settings are the Terraform module's numeric variables, which its
+	// outputs may echo.
+	settings []string
 }
 
 func (g *gen) service(i int) error {

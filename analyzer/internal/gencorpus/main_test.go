@@ -106,6 +106,9 @@ func TestDeterministic(t *testing.T) {
 		if len(ca) > 32<<10 {
 			t.Errorf("%s: %d bytes, over 32 KB", f[0], len(ca))
 		}
+		if len(ca) < minSize && f[0] != "go.mod" {
+			t.Errorf("%s: %d bytes, under %d", f[0], len(ca), minSize)
+		}
 	}
 	for _, k := range []string{"cfn-yaml", "cfn-json", "tf", "tf-json", "plan-json", "policy-json", "noise-yaml", "noise-json", "go"} {
 		if kinds[k] == 0 {

@@ -14,11 +14,25 @@ func (g *gen) policyFiles(s *svc) error {
 		var f *file
 		switch r := g.r.IntN(20); {
 		case r < 7:
+			// The sending role's policy, with what else the service
+			// needs (queues, tables, logs).
 			f = newFile(fmt.Sprintf("%s/iam/%s-send-%d.json", s.dir, g.word(), k), "policy-json")
-			f.w(renderJSON(g.senderPolicy(literalCtx(f, s, true)), "") + "\n")
+			c := literalCtx(f, s, true)
+			p := g.senderPolicy(c)
+			for len(stripMarks(renderJSON(p, ""))) < minSize {
+				p.stmts = append(p.stmts, g.otherPolicy(c, 1).stmts[0])
+				p.stmts[len(p.stmts)-1].sid = fmt.Sprintf("Service%d", len(p.stmts))
+			}
+			f.w(renderJSON(p, "") + "\n")
 		case r < 11:
+			// One statement per delegated sender.
 			f = newFile(fmt.Sprintf("%s/ses/%s-sending-authorization-%d.json", s.dir, s.domain, k), "policy-json")
-			f.w(renderJSON(g.authorizationPolicy(literalCtx(f, s, true)), "") + "\n")
+			c := literalCtx(f, s, true)
+			p := g.authorizationPolicy(c)
+			for len(stripMarks(renderJSON(p, ""))) < minSize {
+				p.stmts = append(p.stmts, g.partnerStatement(c, len(p.stmts)+1))
+			}
+			f.w(renderJSON(p, "") + "\n")
 		default:
 			f = newFile(fmt.Sprintf("%s/iam/%s-%s-%d.json", s.dir, g.word(), g.word(), k), "policy-json")
 			// A managed policy holds at most 6,144 characters.
@@ -120,7 +134,7 @@ spec:
 func (g *gen) node(s *svc) error {
 	web := s.dir + "/web/"
 	deps := obj{}
-	for i := 0; i < 8+g.r.IntN(20); i++ {
+	for i, n := 0, 8+g.r.IntN(20); i < n || len(jsonText(deps, "", "  ")) < minSize-300; i++ {
 		deps = append(deps, kv{fmt.Sprintf("%s-%s", g.word(), g.pick([]string{"utils", "client", "ui", "hooks", "core"})), fmt.Sprintf("^%d.%d.%d", g.r.IntN(10), g.r.IntN(30), g.r.IntN(20))})
 	}
 	pkg := newFile(web+"package.json", "noise-json")
@@ -134,7 +148,21 @@ func (g *gen) node(s *svc) error {
 		{"devDependencies", obj{{"typescript", "^5.4.5"}, {"vite", "^5.2.0"}, {"vitest", "^1.6.0"}, {"eslint", "^8.57.0"}}},
 	}, "", "  ") + "\n")
 	ts := newFile(web+"tsconfig.json", "noise-json")
-	ts.w(jsonText(obj{{"compilerOptions", obj{{"target", "ES2022"}, {"module", "ESNext"}, {"moduleResolution", "bundler"}, {"strict", true}, {"jsx", "react-jsx"}, {"skipLibCheck", true}, {"paths", obj{{"@/*", []any{"./src/*"}}}}}}, {"include", []any{"src"}}}, "", "  ") + "\n")
+	ts.w(jsonText(obj{
+		{"compilerOptions", obj{
+			{"target", "ES2022"}, {"useDefineForClassFields", true}, {"lib", []any{"ES2022", "DOM", "DOM.Iterable"}},
+			{"module", "ESNext"}, {"moduleResolution", "bundler"}, {"allowImportingTsExtensions", true},
+			{"resolveJsonModule", true}, {"isolatedModules", true}, {"noEmit", true}, {"jsx", "react-jsx"},
+			{"strict", true}, {"noUnusedLocals", true}, {"noUnusedParameters", true}, {"noFallthroughCasesInSwitch", true},
+			{"skipLibCheck", true}, {"baseUrl", "."}, {"paths", obj{{"@/*", []any{"./src/*"}}, {"@" + s.name + "/api", []any{"./src/api/index.ts"}}}},
+			{"types", []any{"vite/client", "vitest/globals"}}, {"forceConsistentCasingInFileNames", true},
+			{"esModuleInterop", true}, {"allowSyntheticDefaultImports", true}, {"incremental", true},
+			{"tsBuildInfoFile", "./node_modules/.tmp/tsconfig.tsbuildinfo"},
+		}},
+		{"include", []any{"src", "vite.config.ts"}},
+		{"exclude", []any{"dist", "node_modules", "coverage"}},
+		{"references", []any{obj{{"path", "./tsconfig.node.json"}}}},
+	}, "", "  ") + "\n")
 	files := []*file{pkg, ts}
 	for _, lang := range []string{"en", "de"}[:1+g.r.IntN(2)] {
 		f := newFile(web+"src/locales/"+lang+".json", "noise-json")
@@ -245,6 +273,15 @@ jobs:
           aws-region: %s
       - run: sam deploy --no-confirm-changeset --stack-name %s
         working-directory: services/%s
-`, s.name, s.name, s.name, s.name, s.account, s.region, s.name, s.name)
+  lint:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: seslint --format sarif --output seslint.sarif services/%s
+      - uses: github/codeql-action/upload-sarif@v3
+        if: always()
+        with:
+          sarif_file: seslint.sarif
+`, s.name, s.name, s.name, s.name, s.account, s.region, s.name, s.name, s.name)
 	return g.emit(f)
 }

@@ -126,6 +126,19 @@ func (g *gen) authorizationPolicy(c *sesCtx) *pol {
 	return p
 }
 
+// partnerStatement is the k-th statement of a sending authorization
+// policy: another delegated sender, limited to an address of the domain.
+func (g *gen) partnerStatement(c *sesCtx, k int) stmt {
+	return stmt{
+		sid:       fmt.Sprintf("AllowPartnerSending%d", k),
+		effect:    "Allow",
+		principal: &principal{typ: "AWS", ids: []val{lit("arn:aws:iam::" + g.account() + ":root")}},
+		actions:   []string{"ses:SendEmail", "ses:SendRawEmail"},
+		resources: []val{c.arn},
+		conds:     []cond{{op: "StringEquals", key: "ses:FromAddress", vals: []val{lit(g.word() + "@" + c.domain)}}},
+	}
+}
+
 // sendingOrOther is, two times in three, a sending policy, else a policy
 // for other services (of one to three statements).
 func (g *gen) sendingOrOther(c *sesCtx) *pol {

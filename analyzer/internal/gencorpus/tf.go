@@ -49,13 +49,28 @@ func (g *gen) terraformModule(s *svc) error {
 }
 
 func (g *gen) tfVersions(f *file, s *svc) {
-	f.wf(`terraform {
+	f.wf(`# Terraform and provider versions of %s, and where its state is kept.
+# The state bucket and lock table are created by the platform account's
+# bootstrap module; do not change them here.
+terraform {
   required_version = ">= 1.5.0"
 
   required_providers {
     aws = {
       source  = "hashicorp/aws"
       version = "~> 5.40"
+    }
+    archive = {
+      source  = "hashicorp/archive"
+      version = "~> 2.4"
+    }
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.6"
+    }
+    tls = {
+      source  = "hashicorp/tls"
+      version = "~> 4.0"
     }
   }
 
@@ -67,7 +82,20 @@ func (g *gen) tfVersions(f *file, s *svc) {
     encrypt        = true
   }
 }
-`, s.account, s.name, s.region)
+
+# Certificates for CloudFront live in us-east-1.
+provider "aws" {
+  alias  = "us_east_1"
+  region = "us-east-1"
+
+  default_tags {
+    tags = {
+      service    = %q
+      managed-by = "terraform"
+    }
+  }
+}
+`, s.name, s.account, s.name, s.region, s.name)
 }
 
 func (g *gen) tfMain(f *file, s *svc) {
@@ -221,6 +249,12 @@ resource "aws_iam_role_policy" "execution_data" {
   policy = %s
 }
 
+resource "aws_cloudwatch_log_group" "execution" {
+  name              = "/aws/lambda/${local.name_prefix}"
+  retention_in_days = 30
+  kms_key_id        = var.logs_kms_key_arn
+}
+
 `, renderEncode(g.otherPolicy(c, 1+g.r.IntN(3)), "  "))
 	n := g.r.IntN(3)
 	for k := 0; k < n; k++ {
@@ -275,6 +309,25 @@ resource "aws_ses_domain_mail_from" "main" {
   mail_from_domain = "bounce.${aws_ses_domain_identity.main.domain}"
 }
 
+resource "aws_route53_record" "dkim" {
+  count   = 3
+  zone_id = var.zone_id
+  name    = "${aws_ses_domain_dkim.main.dkim_tokens[count.index]}._domainkey"
+  type    = "CNAME"
+  ttl     = 600
+  records = ["${aws_ses_domain_dkim.main.dkim_tokens[count.index]}.dkim.amazonses.com"]
+}
+
+data "aws_region" "current" {}
+
+resource "aws_route53_record" "mail_from_mx" {
+  zone_id = var.zone_id
+  name    = aws_ses_domain_mail_from.main.mail_from_domain
+  type    = "MX"
+  ttl     = 600
+  records = ["10 feedback-smtp.${data.aws_region.current.name}.amazonses.com"]
+}
+
 `)
 	f.w(renderPolicyDocument("partner_sending", p) + "\n")
 	f.w(`resource "aws_ses_identity_policy" "partner" {
@@ -314,7 +367,25 @@ variable "logs_kms_key_arn" {
   type        = string
   default     = null
 }
+
+variable "zone_id" {
+  description = "Route 53 zone of the domain."
+  type        = string
+  default     = ""
+}
 `, s.domain, s.region, s.account)
+	target := minSize + g.r.IntN(2048)
+	for i := 0; f.size() < target; i++ {
+		name := fmt.Sprintf("%s_%s_%d", strings.ReplaceAll(g.word(), "-", "_"), g.pick([]string{"batch_size", "timeout_seconds", "retention_days", "concurrency"}), i)
+		s.settings = append(s.settings, name)
+		f.wf(`
+variable %q {
+  description = "Tuning of the %s handler."
+  type        = number
+  default     = %d
+}
+`, name, g.word(), 1+g.r.IntN(300))
+	}
 }
 
 func (g *gen) tfOutputs(f *file, s *svc) {
@@ -326,7 +397,48 @@ func (g *gen) tfOutputs(f *file, s *svc) {
 output "name_prefix" {
   value = local.name_prefix
 }
+
+output "environment" {
+  description = "The environment this module was applied to."
+  value       = var.environment
+}
+
+output "execution_role_name" {
+  description = "Name of the functions' execution role."
+  value       = aws_iam_role.execution.name
+}
+
+output "log_group_name" {
+  description = "Log group of the functions."
+  value       = aws_cloudwatch_log_group.execution.name
+}
+
+output "domain" {
+  description = "The domain the service sends mail from."
+  value       = var.domain
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic the alarms notify."
+  value       = var.alarm_topic_arn
+}
+
+output "zone_id" {
+  description = "Route 53 zone of the domain."
+  value       = var.zone_id
+}
 `)
+	for _, name := range s.settings {
+		if f.size() >= minSize {
+			break
+		}
+		f.wf(`
+output %q {
+  description = "Applied value of var.%s."
+  value       = var.%s
+}
+`, name, name, name)
+	}
 }
 
 // cdktf writes CDKTF's synthesized stack: Terraform JSON with a policy
