@@ -50,10 +50,15 @@ func readFile(path string, opts Options) (*policy.File, *Notification) {
 	if !info.Mode().IsRegular() {
 		return nil, &Notification{Path: rel, Message: "not scanned: " + irregularKind(info.Mode()) + ", not a regular file", Error: true}
 	}
-	content, err := io.ReadAll(io.LimitReader(f, opts.MaxFileSize+1))
-	if err != nil {
+	// One allocation for a file that did not change since the Stat, as
+	// os.ReadFile: io.ReadAll would grow its buffer from 512 bytes,
+	// copying the content several times.
+	var buf bytes.Buffer
+	buf.Grow(int(min(info.Size(), opts.MaxFileSize)) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, opts.MaxFileSize+1)); err != nil {
 		return fail(err)
 	}
+	content := buf.Bytes()
 	if int64(len(content)) > opts.MaxFileSize {
 		return tooLarge(int64(len(content)))
 	}
