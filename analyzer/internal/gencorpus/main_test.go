@@ -103,8 +103,8 @@ func TestDeterministic(t *testing.T) {
 		if fmt.Sprint(len(ca)) != f[2] {
 			t.Errorf("%s: %d bytes, manifest says %s", f[0], len(ca), f[2])
 		}
-		if len(ca) > 32<<10 {
-			t.Errorf("%s: %d bytes, over 32 KB", f[0], len(ca))
+		if len(ca) > 30<<10 {
+			t.Errorf("%s: %d bytes, over 30 KB", f[0], len(ca))
 		}
 		if len(ca) < minSize && f[0] != "go.mod" {
 			t.Errorf("%s: %d bytes, under %d", f[0], len(ca), minSize)

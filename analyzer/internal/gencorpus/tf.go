@@ -462,7 +462,8 @@ func (g *gen) cdktf(s *svc) error {
 	}
 	target := g.target()
 	var queues obj
-	for k := 0; len(jsonText(resources, "", "  "))+len(jsonText(queues, "", "  ")) < target-1500; k++ {
+	// The queues are written three levels deep (resource, aws_sqs_queue).
+	for k := 0; len(jsonText(resources, "  ", "  "))+len(jsonText(queues, "      ", "  ")) < target-1500; k++ {
 		n := fmt.Sprintf("%s_%d", strings.ReplaceAll(g.word(), "-", "_"), k)
 		queues = append(queues, kv{n, obj{
 			{"//", obj{{"metadata", obj{{"path", stack + "/" + n}, {"uniqueId", n}}}}},
@@ -528,10 +529,14 @@ func (g *gen) plan(f *file, s *svc, env string) {
 	if pretty {
 		step = "  "
 	}
+	// The lists are written at their depth in the plan (planned_values,
+	// root_module, resources; resource_changes; configuration,
+	// root_module, resources), which indented output pays for.
+	deep := strings.Repeat(step, 3)
 	size := func() int {
-		return len(jsonText(planned, "", step)) + len(jsonText(changes, "", step)) + len(jsonText(cfg, "", step))
+		return len(jsonText(planned, deep, step)) + len(jsonText(changes, step, step)) + len(jsonText(cfg, deep, step))
 	}
-	for k := 0; size() < target-400; k++ {
+	for k := 0; size() < target-1000; k++ {
 		name := fmt.Sprintf("%s_%d", strings.ReplaceAll(g.word(), "-", "_"), k)
 		addr := "aws_sqs_queue." + name
 		values := obj{{"content_based_deduplication", false}, {"delay_seconds", 0}, {"fifo_queue", false}, {"kms_master_key_id", nil},
