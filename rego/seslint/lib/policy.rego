@@ -11,7 +11,9 @@ import data.seslint.lib.catalog as catalog_sets
 catalog := data.seslint.catalog
 
 # kind is what the document is for: identity, boundary, scp,
-# sending-authorization or resource.
+# sending-authorization or resource. A rule for one kind tests
+# `input.kind == "..."` itself: OPA indexes a package's rules on such
+# tests of input, so the rules of other kinds are not entered at all.
 kind := input.kind
 
 # identity_like is true for documents attached to an IAM principal.

@@ -45,7 +45,7 @@ report contains result.fail(rego.metadata.chain(), object.union(
 	{"message": message(e.value, outside), "path": e.path},
 	fix(e.value),
 )) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	some e in policy.entries(st, "Action")
 	is_string(e.value)
@@ -60,7 +60,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("%s is not an SES action: a sending authorization policy can only grant ses: actions on the identity, and SES rejects the policy", [e.value]),
 	"path": e.path,
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	some e in policy.entries(st, "Action")
 	is_string(e.value)

@@ -53,7 +53,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"path": c.path,
 	"key": true,
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	some c in policy.conditions(st)
 	not policy.is_symbolic(c.key)

@@ -43,7 +43,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": message(st, subject(e.value, covered)),
 	"path": e.path,
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	policy.deny(st)
 	some e in policy.entries(st, "Action")
@@ -56,7 +56,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": message(st, sprintf("Deny with NotAction covers %s", [names(covered)])),
 	"path": array.concat(st.path, ["NotAction"]),
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	policy.deny(st)
 	not policy.has_key(st.value, "Action")

@@ -49,7 +49,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": message(p),
 	"path": p.path,
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	some p in policy.principals(st)
 	p.type in principal_types
@@ -62,7 +62,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"path": array.concat(st.path, ["Principal", type]),
 	"key": true,
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	is_object(st.value.Principal)
 	some type, _ in st.value.Principal
@@ -75,7 +75,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": shape_message(st.value.Principal),
 	"path": array.concat(st.path, ["Principal"]),
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	policy.has_key(st.value, "Principal")
 	shape_message(st.value.Principal)

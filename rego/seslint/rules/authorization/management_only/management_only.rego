@@ -90,7 +90,7 @@ report contains result.fail(rego.metadata.chain(), {
 	]),
 	"path": array.concat(g.st.path, [action_key(g.st)]),
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some i, g in grantees
 	whos := {w | some w in stranded; first_statement[w] == i}
 	count(whos) > 0

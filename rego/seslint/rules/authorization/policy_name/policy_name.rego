@@ -34,7 +34,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"path": [],
 	"at": "name",
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	name := object.get(input, "name", "")
 	is_string(name)
 	name != ""

@@ -56,7 +56,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": message(st),
 	"path": p.path,
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	policy.allow(st)
 	some p in policy.principals(st)

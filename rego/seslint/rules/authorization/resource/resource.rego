@@ -39,7 +39,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": "statement has no Resource: a sending authorization policy must name the ARN of the identity it is attached to, or SES rejects it",
 	"path": st.path,
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	not policy.has_key(st.value, "Resource")
 	not policy.has_key(st.value, "NotResource")
@@ -50,7 +50,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": "Resource is empty: a sending authorization policy must name the ARN of the identity it is attached to, or SES rejects it",
 	"path": array.concat(st.path, ["Resource"]),
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	st.value.Resource == []
 }
@@ -60,7 +60,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("statement names %d resources: a sending authorization policy applies to exactly one identity, the one it is attached to, and SES rejects the policy", [count(st.value.Resource)]),
 	"path": array.concat(st.path, ["Resource", 1]),
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	is_array(st.value.Resource)
 	count(st.value.Resource) > 1
@@ -71,7 +71,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": msg,
 	"path": e.path,
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	some st in policy.statements
 	some e in policy.entries(st, "Resource")
 	msg := problem(e.value)

@@ -29,7 +29,6 @@
 #         "Resource": "arn:aws:ses:us-east-1:123456789012:identity/example.com"}]}
 package seslint.rules.authorization.size
 
-import data.seslint.lib.policy
 import data.seslint.lib.result
 
 # limit is the largest policy SES accepts, in bytes.
@@ -39,7 +38,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("sending authorization policy is %d bytes, over the 4 KB (%d bytes) SES accepts: SES rejects the policy", [input.size, limit]),
 	"path": [],
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	is_number(input.size)
 	input.size > limit
 }

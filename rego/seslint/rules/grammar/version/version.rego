@@ -73,7 +73,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"path": ["Version"],
 	"fix": fix,
 }) if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	v := unknown_version
 }
 

@@ -49,7 +49,7 @@ named := "" if input.owner == ""
 # denies are the SCP's Deny statements that cover send actions on a
 # resource that can be an identity.
 denies contains {"statement": st, "blocked": blocked, "location": send.locations(st, blocked)[0]} if {
-	policy.kind == "scp"
+	input.kind == "scp"
 	some st in policy.statements
 	policy.deny(st)
 	blocked := policy.covered_send_actions(st)
@@ -83,7 +83,7 @@ report contains result.fail(rego.metadata.chain(), send.at(first, {
 	"message": sprintf("%s is an allow list that names no SES send action: in the accounts it applies to, every send fails with Unauthorized (unless another SCP attached at the same level allows SES)", [scp]),
 	"fix": "add the send actions (ses:SendEmail, ses:SendRawEmail, ...) to an Allow statement of the SCP",
 })) if {
-	policy.kind == "scp"
+	input.kind == "scp"
 	allows := [st | some st in policy.statements; policy.allow(st)]
 	count(allows) > 0
 	every st in allows {

@@ -37,7 +37,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": sprintf("%s allowed on %s with no ses:FromAddress condition: the holder may send as any identity verified in the account", [phrase(sends), described(e.value)]),
 	"path": e.path,
 }) if {
-	policy.kind == "identity"
+	input.kind == "identity"
 	some st in policy.statements
 	policy.allow(st)
 	sends := policy.covered_send_actions(st)

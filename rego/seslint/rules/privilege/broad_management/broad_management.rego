@@ -43,7 +43,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": message(e.value, included),
 	"path": e.path,
 }) if {
-	policy.kind == "identity"
+	input.kind == "identity"
 	some st in policy.statements
 	policy.allow(st)
 	some e in policy.entries(st, "Action")
@@ -59,7 +59,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"path": array.concat(st.path, ["NotAction"]),
 	"key": true,
 }) if {
-	policy.kind == "identity"
+	input.kind == "identity"
 	some st in policy.statements
 	policy.allow(st)
 	not policy.has_key(st.value, "Action")

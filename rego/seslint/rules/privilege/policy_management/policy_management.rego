@@ -49,7 +49,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"message": message(e.value, covered),
 	"path": e.path,
 }) if {
-	policy.kind == "identity"
+	input.kind == "identity"
 	some st in policy.statements
 	policy.allow(st)
 	policy.resource_star(st)
@@ -64,7 +64,7 @@ report contains result.fail(rego.metadata.chain(), {
 	"path": array.concat(st.path, ["NotAction"]),
 	"key": true,
 }) if {
-	policy.kind == "identity"
+	input.kind == "identity"
 	some st in policy.statements
 	policy.allow(st)
 	policy.resource_star(st)

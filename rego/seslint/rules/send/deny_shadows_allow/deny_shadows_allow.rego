@@ -66,7 +66,7 @@ report contains result.fail(rego.metadata.chain(), {
 
 per_principal if {
 	input.attached
-	policy.kind == "identity"
+	input.kind == "identity"
 }
 
 # Across a principal's policies: a Deny in one of them shadows what all of

@@ -58,7 +58,7 @@ grants[g] := {a |
 }
 
 grantees(st) := {grantee(p) | some p in policy.principals(st)} if {
-	policy.kind == "sending-authorization"
+	input.kind == "sending-authorization"
 	count(policy.principals(st)) > 0
 } else := {""}
 
