@@ -51,11 +51,14 @@ other := {"SendEmail": "SendRawEmail", "SendRawEmail": "SendEmail"}
 grants[g] := {a |
 	some st in policy.statements
 	policy.allow(st)
-	grantees(st) & {g, "*"} != set()
+	grants_to(st, g)
 	some a in policy.actions(st)
 } if {
 	some g in {g | some st in policy.statements; policy.allow(st); some g in grantees(st)}
 }
+
+# grants_to is true when statement st grants to grantee g.
+grants_to(st, g) if grantees(st) & {g, "*"} != set()
 
 grantees(st) := {grantee(p) | some p in policy.principals(st)} if {
 	input.kind == "sending-authorization"
@@ -117,24 +120,17 @@ unit_report contains result.fail(rego.metadata.chain(), object.union_n([
 		policy.allow(st)
 		present in policy.actions(st)
 	})
-	loc := first_grant(present) with input as input.unit.documents[k]
+	loc := first_grant_to("", present) with input as input.unit.documents[k]
 	ed := edits(loc, present) with input as input.unit.documents[k]
 }
 
-# first_grant is the first place, in document order, where an Allow
-# statement grants action a.
-first_grant(a) := [loc |
-	some st in policy.statements
-	policy.allow(st)
-	some loc in send.locations(st, {a})
-][0]
-
-# first_grant_to is the first place where an Allow statement grants action
-# a to grantee g.
+# first_grant_to is the first place, in document order, where an Allow
+# statement grants action a to grantee g ("" for an identity policy's
+# holder).
 first_grant_to(g, a) := [loc |
 	some st in policy.statements
 	policy.allow(st)
-	grantees(st) & {g, "*"} != set()
+	grants_to(st, g)
 	some loc in send.locations(st, {a})
 ][0]
 
