@@ -19,19 +19,14 @@ func (g *gen) policyFiles(s *svc) error {
 			f = newFile(fmt.Sprintf("%s/iam/%s-send-%d.json", s.dir, g.word(), k), "policy-json")
 			c := literalCtx(f, s, true)
 			p := g.senderPolicy(c)
-			for len(stripMarks(renderJSON(p, ""))) < minSize {
-				p.stmts = append(p.stmts, g.otherPolicy(c, 1).stmts[0])
-				p.stmts[len(p.stmts)-1].sid = fmt.Sprintf("Service%d", len(p.stmts))
-			}
+			grow(p, minSize, func(k int) stmt { return g.otherStatement(c, fmt.Sprintf("Service%d", k)) })
 			f.w(renderJSON(p, "") + "\n")
 		case r < 11:
 			// One statement per delegated sender.
 			f = newFile(fmt.Sprintf("%s/ses/%s-sending-authorization-%d.json", s.dir, s.domain, k), "policy-json")
 			c := literalCtx(f, s, true)
 			p := g.authorizationPolicy(c)
-			for len(stripMarks(renderJSON(p, ""))) < minSize {
-				p.stmts = append(p.stmts, g.partnerStatement(c, len(p.stmts)+1))
-			}
+			grow(p, minSize, func(k int) stmt { return g.partnerStatement(c, k) })
 			f.w(renderJSON(p, "") + "\n")
 		default:
 			f = newFile(fmt.Sprintf("%s/iam/%s-%s-%d.json", s.dir, g.word(), g.word(), k), "policy-json")
@@ -39,10 +34,7 @@ func (g *gen) policyFiles(s *svc) error {
 			target := min(g.target(), 6144)
 			c := literalCtx(f, s, true)
 			p := g.otherPolicy(c, 2)
-			for len(renderJSON(p, "")) < target {
-				p.stmts = append(p.stmts, g.otherPolicy(c, 1).stmts[0])
-				p.stmts[len(p.stmts)-1].sid = fmt.Sprintf("Statement%d", len(p.stmts))
-			}
+			grow(p, target, func(k int) stmt { return g.otherStatement(c, fmt.Sprintf("Statement%d", k)) })
 			f.w(renderJSON(p, "") + "\n")
 		}
 		if err := g.emit(f); err != nil {
@@ -50,6 +42,15 @@ func (g *gen) policyFiles(s *svc) error {
 		}
 	}
 	return nil
+}
+
+// grow adds to the policy the statements next gives (k numbers the new
+// statement from 1) until its JSON text, marks left out, is size bytes or
+// more.
+func grow(p *pol, size int, next func(k int) stmt) {
+	for len(stripMarks(renderJSON(p, ""))) < size {
+		p.stmts = append(p.stmts, next(len(p.stmts)+1))
+	}
 }
 
 // kubernetes writes a service's manifests: a deployment, a service, a

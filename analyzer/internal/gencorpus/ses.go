@@ -169,6 +169,13 @@ func (g *gen) otherPolicy(c *sesCtx, n int) *pol {
 	return p
 }
 
+// otherStatement is one statement of otherPolicy, named sid.
+func (g *gen) otherStatement(c *sesCtx, sid string) stmt {
+	st := g.otherPolicy(c, 1).stmts[0]
+	st.sid = sid
+	return st
+}
+
 var otherServices = []struct {
 	prefix, resource string
 	actions          []string
