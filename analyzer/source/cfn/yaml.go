@@ -32,19 +32,19 @@ var shortTags = map[string]string{
 	"!Length": "Fn::Length", "!ForEach": "Fn::ForEach",
 }
 
-// yamlDoc is a YAML file converted to the JSON-like node tree, with the
-// YAML nodes of its string scalars kept so text inside them can be mapped
-// back to the file.
+// yamlDoc is a YAML file converted to the JSON-like node tree.
 type yamlDoc struct {
-	f       *policy.File
-	root    *policy.Node
-	scalars map[*policy.Node]*yaml.Node
-	expand  int
+	f      *policy.File
+	root   *policy.Node
+	expand int
 	// errs are the duplicate keys (yaml.v3 does not report them when it
 	// decodes into nodes; CloudFormation keeps the last).
 	errs []*policy.DecodeError
 	// lines are where lines start as yaml.v3 counts them.
 	lines []int
+	// ascii is set when the text is ASCII with LF line breaks, where a
+	// column is a byte.
+	ascii bool
 }
 
 // yamlLines returns the offsets where lines start as yaml.v3 counts lines
@@ -102,14 +102,20 @@ var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // decodeYAML parses a YAML file into the node tree, short-form tags turned
 // into their long forms ({"Ref": ...}, {"Fn::Sub": ...}) so YAML and JSON
-// templates look alike. Scalars keep their YAML meaning except timestamps,
+// templates look alike. The fast path reads most templates; yaml.v3 reads
+// the others. Scalars keep their YAML meaning except timestamps,
 // which stay strings (an unquoted Version: 2012-10-17 means the string).
 func decodeYAML(f *policy.File) (*yamlDoc, *policy.DecodeError) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(f.Content, &root); err != nil {
-		return nil, yamlError(f, err)
+	d := &yamlDoc{f: f}
+	root := parseFastYAML(f.Content)
+	if root != nil {
+		d.ascii = true // the fast path reads nothing else
+	} else {
+		root = &yaml.Node{}
+		if err := yaml.Unmarshal(f.Content, root); err != nil {
+			return nil, yamlError(f, err)
+		}
 	}
-	d := &yamlDoc{f: f, scalars: map[*policy.Node]*yaml.Node{}}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return d, nil
 	}
@@ -158,6 +164,9 @@ func (d *yamlDoc) start(n *yaml.Node) int {
 	if d.lines == nil {
 		d.lines = yamlLines(d.f.Content)
 	}
+	if d.ascii && n.Line >= 1 && n.Line <= len(d.lines) && n.Column >= 1 {
+		return min(d.lines[n.Line-1]+n.Column-1, len(d.f.Content))
+	}
 	return yamlOffset(d.f.Content, d.lines, n.Line, n.Column)
 }
 
@@ -182,7 +191,7 @@ func (d *yamlDoc) convert(n *yaml.Node, depth int) (*policy.Node, *policy.Decode
 	var out *policy.Node
 	switch n.Kind {
 	case yaml.MappingNode:
-		out = &policy.Node{Kind: policy.Object}
+		out = &policy.Node{Kind: policy.Object, Members: make([]policy.Member, 0, len(n.Content)/2)}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
@@ -216,7 +225,7 @@ func (d *yamlDoc) convert(n *yaml.Node, depth int) (*policy.Node, *policy.Decode
 			out.Members = append(out.Members, policy.Member{Key: k.Value, KeySpan: keySpan, Value: val})
 		}
 	case yaml.SequenceNode:
-		out = &policy.Node{Kind: policy.Array}
+		out = &policy.Node{Kind: policy.Array, Elems: make([]*policy.Node, 0, len(n.Content))}
 		for _, c := range n.Content {
 			v, err := d.convert(c, depth+1)
 			if err != nil {
@@ -274,9 +283,6 @@ func (d *yamlDoc) scalar(n *yaml.Node) *policy.Node {
 	case "!!null":
 		out.Kind, out.Text = policy.Null, ""
 	}
-	if out.Kind == policy.String {
-		d.scalars[out] = n
-	}
 	return out
 }
 
@@ -302,7 +308,7 @@ func (d *yamlDoc) end(n *yaml.Node, out *policy.Node, start int) int {
 				return e
 			}
 		case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-			if offs := d.blockOffsets(n, start); len(offs) > 0 {
+			if offs := d.blockOffsets(n.Value, start); len(offs) > 0 {
 				return offs[len(offs)-1]
 			}
 		default:
@@ -365,28 +371,30 @@ func quotedEnd(src []byte, s int) int {
 // stringOffsets maps each byte of a string node's value to its file
 // offset (plus one entry for the end), for policy text embedded in a YAML
 // string. It returns nil when the value cannot be aligned with the source.
+// The scalar's style is read from the file: a string node's span starts
+// at its quote or block indicator, or at a plain scalar's first
+// character, which can be neither.
 func (d *yamlDoc) stringOffsets(n *policy.Node) []int {
-	yn, ok := d.scalars[n]
-	if !ok {
+	src := d.f.Content
+	if n.Kind != policy.String || n.Span.Start >= len(src) {
 		return nil
 	}
-	src := d.f.Content
-	switch {
-	case yn.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		return d.blockOffsets(yn, d.start(yn))
-	case yn.Style&yaml.DoubleQuotedStyle != 0:
-		return policy.AlignOffsets(src, n.Span.Start+1, n.Span.End-1, yn.Value, true)
-	case yn.Style&yaml.SingleQuotedStyle != 0:
-		return policy.AlignOffsets(src, n.Span.Start+1, n.Span.End-1, yn.Value, false)
+	switch src[n.Span.Start] {
+	case '|', '>':
+		return d.blockOffsets(n.Text, n.Span.Start)
+	case '"':
+		return policy.AlignOffsets(src, n.Span.Start+1, n.Span.End-1, n.Text, true)
+	case '\'':
+		return policy.AlignOffsets(src, n.Span.Start+1, n.Span.End-1, n.Text, false)
 	default:
-		return policy.AlignOffsets(src, n.Span.Start, n.Span.End, yn.Value, false)
+		return policy.AlignOffsets(src, n.Span.Start, n.Span.End, n.Text, false)
 	}
 }
 
 // blockOffsets aligns a literal or folded block scalar's value with the
-// lines that follow its indicator (| or >, with its modifiers); the
-// indentation the scalar strips is stepped over.
-func (d *yamlDoc) blockOffsets(yn *yaml.Node, start int) []int {
+// lines that follow its indicator (| or >, with its modifiers, on the line
+// holding start); the indentation the scalar strips is stepped over.
+func (d *yamlDoc) blockOffsets(value string, start int) []int {
 	src := d.f.Content
 	i := start
 	for i < len(src) && src[i] != '\n' {
@@ -395,9 +403,9 @@ func (d *yamlDoc) blockOffsets(yn *yaml.Node, start int) []int {
 	if i < len(src) {
 		i++
 	}
-	offs := policy.AlignOffsets(src, i, len(src), yn.Value, false)
+	offs := policy.AlignOffsets(src, i, len(src), value, false)
 	// End the block at its last line break rather than after it.
-	if n := len(yn.Value); n > 0 && yn.Value[n-1] == '\n' && len(offs) > 1 {
+	if n := len(value); n > 0 && value[n-1] == '\n' && len(offs) > 1 {
 		offs[len(offs)-1] = offs[len(offs)-2]
 	}
 	return offs
