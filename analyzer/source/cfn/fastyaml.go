@@ -575,6 +575,8 @@ loop:
 		switch p.src[e] {
 		case ',', '[', ']', '{', '}', '\n':
 			break loop
+		case '?':
+			p.giveUp() // yaml.v3 ends a plain scalar there, inside flow
 		case ':':
 			switch p.at(e + 1) {
 			case ' ':
