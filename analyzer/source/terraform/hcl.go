@@ -67,12 +67,22 @@ type value struct {
 	refs []string
 }
 
-// parseHCL reads a .tf file into blocks.
+// parseHCL reads a .tf file into blocks: through the fast path
+// (parseFastHCL) when the file is in its subset, through hclsyntax
+// otherwise.
 func parseHCL(f *policy.File) ([]*block, *policy.DecodeError) {
 	if err := hclShape(f.Content, false); err != nil {
 		err.Span = f.CharAt(err.Span.Start)
 		return nil, err
 	}
+	if blocks, ok := parseFastHCL(f); ok {
+		return blocks, nil
+	}
+	return parseHCLSyntax(f)
+}
+
+// parseHCLSyntax reads a .tf file into blocks with hclsyntax.
+func parseHCLSyntax(f *policy.File) ([]*block, *policy.DecodeError) {
 	hf, diags := hclsyntax.ParseConfig(f.Content, f.Path, hcl.InitialPos)
 	if diags.HasErrors() {
 		d := diags[0]
