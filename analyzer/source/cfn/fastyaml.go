@@ -212,7 +212,7 @@ func (p *fastYAML) mapping(ind, depth int) *yaml.Node {
 	mark := len(p.stack)
 	for {
 		k := p.key()
-		v := p.value(ind, true, depth+1)
+		v := p.value(ind, depth+1)
 		p.stack = append(p.stack, k, v)
 		in := p.skipBlank()
 		if in < ind {
@@ -231,17 +231,14 @@ func (p *fastYAML) sequence(ind, depth int) *yaml.Node {
 	n := p.node(yaml.SequenceNode, "!!seq", 0, "", p.line, p.col())
 	mark := len(p.stack)
 	for {
-		j := p.i + 1
-		for j < len(p.src) && p.src[j] == ' ' {
-			j++
-		}
-		if c := p.at(j); c == '\n' || c == '#' {
+		p.i++
+		p.spaces()
+		if c := p.at(p.i); c == '\n' || c == '#' {
 			p.giveUp() // the item on the next lines, or empty
 		}
-		p.i = j
 		var item *yaml.Node
-		if p.keyEnd(j) > 0 {
-			item = p.mapping(j-p.ls, depth+1) // "- key: value"
+		if p.keyEnd(p.i) > 0 {
+			item = p.mapping(p.i-p.ls, depth+1) // "- key: value"
 		} else {
 			item = p.inline(ind, false, depth+1)
 		}
@@ -318,21 +315,15 @@ func (p *fastYAML) key() *yaml.Node {
 	return k
 }
 
-// value reads the value after a mapping key's ":" (mapping) or a
-// sequence's "- ", in a collection indented by parent: on the same line,
-// or a block collection on the next lines.
-func (p *fastYAML) value(parent int, mapping bool, depth int) *yaml.Node {
-	j := p.i
-	for j < len(p.src) && p.src[j] == ' ' {
-		j++
-	}
-	if c := p.at(j); c == '\n' || c == '#' {
-		p.i = j
+// value reads the value after a mapping key's ":", in a mapping indented
+// by parent: on the same line, or a block collection on the next lines.
+func (p *fastYAML) value(parent, depth int) *yaml.Node {
+	p.spaces()
+	if c := p.at(p.i); c == '\n' || c == '#' {
 		p.restOfLine()
-		return p.below(parent, mapping, depth)
+		return p.below(parent, true, depth)
 	}
-	p.i = j
-	return p.inline(parent, mapping, depth)
+	return p.inline(parent, true, depth)
 }
 
 // below reads a value that starts on the next content line: a block
@@ -356,32 +347,35 @@ func (p *fastYAML) inline(parent int, mapping bool, depth int) *yaml.Node {
 		return p.untagged(parent, depth)
 	}
 	line, col := p.line, p.col()
-	e := p.i + 1
-	for e < len(p.src) && (isAlnum(p.src[e])) {
-		e++
-	}
-	if e == p.i+1 || !p.blank(e) {
-		p.giveUp() // "!", "!!type", "!<uri>", tags with other characters
-	}
-	tag := string(p.src[p.i:e])
-	j := e
-	for j < len(p.src) && p.src[j] == ' ' {
-		j++
-	}
+	tag := p.tag()
+	p.spaces()
 	var n *yaml.Node
-	if c := p.at(j); c == '\n' || c == '#' {
-		p.i = j
+	if c := p.at(p.i); c == '\n' || c == '#' {
 		p.restOfLine()
 		n = p.below(parent, mapping, depth)
 	} else {
-		p.i = j
-		if p.src[j] == '!' {
+		if c == '!' {
 			p.giveUp()
 		}
 		n = p.untagged(parent, depth)
 	}
 	n.Tag, n.Style, n.Line, n.Column = tag, n.Style|yaml.TaggedStyle, line, col
 	return n
+}
+
+// tag reads a local tag (!Name) at p.i and moves past it. "!", "!!type",
+// "!<uri>" and tags with other characters are left to yaml.v3.
+func (p *fastYAML) tag() string {
+	e := p.i + 1
+	for e < len(p.src) && isAlnum(p.src[e]) {
+		e++
+	}
+	if e == p.i+1 || !p.blank(e) {
+		p.giveUp()
+	}
+	t := p.text[p.i:e]
+	p.i = e
+	return t
 }
 
 func isAlnum(c byte) bool {
@@ -466,7 +460,7 @@ func (p *fastYAML) flow(depth int) *yaml.Node {
 		n.Kind, n.Tag, closer = yaml.MappingNode, "!!map", '}'
 	}
 	p.i++
-	p.flowSpace()
+	p.spaces()
 	if p.at(p.i) == closer {
 		p.i++
 		return n
@@ -475,14 +469,14 @@ func (p *fastYAML) flow(depth int) *yaml.Node {
 	for {
 		if open == '{' {
 			p.stack = append(p.stack, p.flowKey())
-			p.flowSpace()
+			p.spaces()
 		}
 		p.stack = append(p.stack, p.flowItem(depth+1))
-		p.flowSpace()
+		p.spaces()
 		switch p.at(p.i) {
 		case ',':
 			p.i++
-			p.flowSpace()
+			p.spaces()
 			if c := p.at(p.i); c == closer || c == ',' {
 				p.giveUp() // a trailing comma, an empty entry
 			}
@@ -496,7 +490,8 @@ func (p *fastYAML) flow(depth int) *yaml.Node {
 	}
 }
 
-func (p *fastYAML) flowSpace() {
+// spaces moves past spaces on the current line.
+func (p *fastYAML) spaces() {
 	for p.i < len(p.src) && p.src[p.i] == ' ' {
 		p.i++
 	}
@@ -508,7 +503,7 @@ func (p *fastYAML) flowKey() *yaml.Node {
 	switch c := p.at(p.i); {
 	case c == '"' || c == '\'':
 		k = p.quoted()
-		p.flowSpace()
+		p.spaces()
 		if p.at(p.i) != ':' {
 			p.giveUp()
 		}
@@ -521,7 +516,7 @@ func (p *fastYAML) flowKey() *yaml.Node {
 		}
 	}
 	p.i++
-	p.flowSpace()
+	p.spaces()
 	if c := p.at(p.i); c == ',' || c == '}' || c == '\n' || c == '#' {
 		p.giveUp() // an empty value
 	}
@@ -534,16 +529,8 @@ func (p *fastYAML) flowItem(depth int) *yaml.Node {
 	switch c := p.at(p.i); {
 	case c == '!':
 		line, col := p.line, p.col()
-		e := p.i + 1
-		for e < len(p.src) && isAlnum(p.src[e]) {
-			e++
-		}
-		if e == p.i+1 || p.at(e) != ' ' {
-			p.giveUp()
-		}
-		tag := string(p.src[p.i:e])
-		p.i = e
-		p.flowSpace()
+		tag := p.tag()
+		p.spaces()
 		if c := p.at(p.i); c == '!' || c == ',' || c == ']' || c == '}' || c == '\n' || c == '#' {
 			p.giveUp()
 		}

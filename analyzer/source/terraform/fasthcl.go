@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -175,6 +176,19 @@ func (p *fastHCL) lineEnd() {
 	}
 }
 
+// quotedText reads a quoted string at p.i that holds neither escapes nor
+// interpolations (a block label, an index key) and returns its text.
+func (p *fastHCL) quotedText() string {
+	s := p.i + 1
+	for p.i++; p.at(p.i) != '"'; p.i++ {
+		if c := p.at(p.i); c == '\\' || c == '\n' || c == 0 || (c == '{' && (p.at(p.i-1) == '$' || p.at(p.i-1) == '%')) {
+			p.giveUp()
+		}
+	}
+	p.i++
+	return string(p.src[s : p.i-1])
+}
+
 // ident reads an identifier at p.i, or returns "".
 func (p *fastHCL) ident() string {
 	if !isIdentStart(p.at(p.i)) {
@@ -230,14 +244,7 @@ func (p *fastHCL) body(depth int) (map[string]*fattr, []*fblock) {
 		for p.at(p.i) != '{' {
 			switch {
 			case p.at(p.i) == '"':
-				s := p.i + 1
-				for p.i++; p.at(p.i) != '"'; p.i++ {
-					if c := p.at(p.i); c == '\\' || c == '\n' || c == 0 || (c == '{' && (p.at(p.i-1) == '$' || p.at(p.i-1) == '%')) {
-						p.giveUp()
-					}
-				}
-				b.labels = append(b.labels, string(p.src[s:p.i]))
-				p.i++
+				b.labels = append(b.labels, p.quotedText())
 			case isIdentStart(p.at(p.i)):
 				b.labels = append(b.labels, p.ident())
 			default:
@@ -413,14 +420,7 @@ func (p *fastHCL) traversal(depth, s int, root string) *fexpr {
 				}
 				b.WriteString("[" + string(p.src[ns:p.i]) + "]")
 			case c == '"':
-				ks := p.i + 1
-				for p.i++; p.at(p.i) != '"'; p.i++ {
-					if c := p.at(p.i); c == '\\' || c == '\n' || c == 0 || c == '$' || c == '%' {
-						p.giveUp()
-					}
-				}
-				fmt.Fprintf(&b, "[%q]", p.src[ks:p.i])
-				p.i++
+				fmt.Fprintf(&b, "[%q]", p.quotedText())
 			case c == '*':
 				p.giveUp() // splats
 			default:
@@ -441,51 +441,43 @@ func (p *fastHCL) traversal(depth, s int, root string) *fexpr {
 	}
 }
 
-// call reads a function call's arguments.
-func (p *fastHCL) call(depth, s int, name string) *fexpr {
-	e := &fexpr{kind: fCall, start: s, text: name}
-	p.i++ // (
+// list reads the expressions after an opening bracket or parenthesis,
+// separated by commas, up to closer, and moves past it. A trailing comma
+// is read only where trailing is set. A for expression is left to
+// hclsyntax by term, which gives up on the keyword.
+func (p *fastHCL) list(depth int, closer byte, trailing bool) []*fexpr {
+	var out []*fexpr
+	p.i++
 	p.blanks()
-	for p.at(p.i) != ')' {
-		e.elems = append(e.elems, p.expr(depth+1))
+	for p.at(p.i) != closer {
+		out = append(out, p.expr(depth+1))
 		p.blanks()
 		switch p.at(p.i) {
 		case ',':
 			p.i++
 			p.blanks()
-			if p.at(p.i) == ')' {
+			if !trailing && p.at(p.i) == closer {
 				p.giveUp()
 			}
-		case ')':
+		case closer:
 		default:
-			p.giveUp() // ..., or anything else
+			p.giveUp() // "...", or anything else
 		}
 	}
 	p.i++
+	return out
+}
+
+// call reads a function call's arguments.
+func (p *fastHCL) call(depth, s int, name string) *fexpr {
+	e := &fexpr{kind: fCall, start: s, text: name, elems: p.list(depth, ')', false)}
 	e.end = p.i
 	return e
 }
 
 func (p *fastHCL) tuple(depth int) *fexpr {
 	e := &fexpr{kind: fTuple, start: p.i}
-	p.i++
-	p.blanks()
-	if p.at(p.i) == 'f' && strings.HasPrefix(string(p.src[p.i:min(p.i+4, len(p.src))]), "for") {
-		p.giveUp()
-	}
-	for p.at(p.i) != ']' {
-		e.elems = append(e.elems, p.expr(depth+1))
-		p.blanks()
-		switch p.at(p.i) {
-		case ',':
-			p.i++
-			p.blanks()
-		case ']':
-		default:
-			p.giveUp()
-		}
-	}
-	p.i++
+	e.elems = p.list(depth, ']', true)
 	e.end = p.i
 	return e
 }
@@ -542,6 +534,7 @@ func (p *fastHCL) template(depth int) *fexpr {
 	p.i++
 	lit := p.i
 	for {
+		at := p.i
 		switch c := p.at(p.i); {
 		case c == '"':
 			if p.i > lit {
@@ -555,29 +548,48 @@ func (p *fastHCL) template(depth int) *fexpr {
 			return e
 		case c == '\\' || c == '\n' || c == 0:
 			p.giveUp()
-		case (c == '$' || c == '%') && p.at(p.i+1) == '{':
-			if c == '%' || p.at(p.i+2) == '~' {
-				p.giveUp() // directives, strip markers
-			}
-			if p.i > lit {
-				e.parts = append(e.parts, &fexpr{kind: fText, start: lit, end: p.i})
-			}
-			p.i += 2
-			p.spaces()
-			in := p.expr(depth + 1)
-			p.spaces()
-			if p.at(p.i) != '}' {
-				p.giveUp()
-			}
-			p.i++
-			lit = p.i
-			e.parts = append(e.parts, in)
-		case (c == '$' || c == '%') && p.at(p.i+1) == c:
-			p.giveUp() // $${ and %%{ escapes
 		default:
-			p.i++
+			in := p.interp(depth)
+			if in == nil {
+				p.i++
+				continue
+			}
+			if at > lit {
+				e.parts = append(e.parts, &fexpr{kind: fText, start: lit, end: at})
+			}
+			e.parts = append(e.parts, in)
+			lit = p.i
 		}
 	}
+}
+
+// interp reads the interpolation at p.i, returning its expression with
+// p.i after its "}", or returns nil when none starts there. Directives
+// (%{), strip markers (${~) and the $${ and %%{ escapes are left to
+// hclsyntax.
+func (p *fastHCL) interp(depth int) *fexpr {
+	c := p.at(p.i)
+	if c != '$' && c != '%' {
+		return nil
+	}
+	switch p.at(p.i + 1) {
+	case c:
+		p.giveUp()
+	case '{':
+		if c == '%' || p.at(p.i+2) == '~' {
+			p.giveUp()
+		}
+		p.i += 2
+		p.spaces()
+		in := p.expr(depth + 1)
+		p.spaces()
+		if p.at(p.i) != '}' {
+			p.giveUp()
+		}
+		p.i++
+		return in
+	}
+	return nil
 }
 
 // heredoc reads a heredoc (<<MARKER or <<-MARKER) that is an attribute's
@@ -617,7 +629,7 @@ func (p *fastHCL) heredoc() *fexpr {
 		}
 		if string(p.src[t:te]) == marker {
 			// hclsyntax closes any heredoc on an indented marker.
-			if te != le || (t != ls && !flush) || strings.IndexByte(string(p.src[ls:t]), '\t') >= 0 {
+			if te != le || (t != ls && !flush) || bytes.IndexByte(p.src[ls:t], '\t') >= 0 {
 				p.giveUp()
 			}
 			p.i = le
@@ -650,36 +662,28 @@ func (p *fastHCL) heredoc() *fexpr {
 	// The parts: text runs (their value drops each line's indentation)
 	// and interpolations.
 	lit := body + indent
-	for i := body + indent; i < e.end; {
-		c := p.src[i]
-		switch {
-		case c == '\n':
-			i++
-			if i < lines[len(lines)-1][1]+1 {
-				i += indent
+	for p.i = lit; p.i < e.end; {
+		at := p.i
+		if p.src[at] == '\n' {
+			p.i++
+			if p.i < lines[len(lines)-1][1]+1 {
+				p.i += indent
 			}
-		case (c == '$' || c == '%') && p.at(i+1) == '{':
-			if c == '%' || p.at(i+2) == '~' {
-				p.giveUp()
-			}
-			if i > lit {
-				e.parts = append(e.parts, &fexpr{kind: fText, start: lit, end: i})
-			}
-			p.i = i + 2
-			p.spaces()
-			in := p.expr(1)
-			p.spaces()
-			if p.at(p.i) != '}' || p.i >= e.end {
-				p.giveUp()
-			}
-			e.parts = append(e.parts, in)
-			i = p.i + 1
-			lit = i
-		case (c == '$' || c == '%') && p.at(i+1) == c:
-			p.giveUp()
-		default:
-			i++
+			continue
 		}
+		in := p.interp(0)
+		if in == nil {
+			p.i++
+			continue
+		}
+		if p.i > e.end {
+			p.giveUp() // an interpolation past the closing marker
+		}
+		if at > lit {
+			e.parts = append(e.parts, &fexpr{kind: fText, start: lit, end: at})
+		}
+		e.parts = append(e.parts, in)
+		lit = p.i
 	}
 	last := lines[len(lines)-1][1] + 1 // after the last line's break
 	if last > lit {
