@@ -67,6 +67,12 @@ func (p *fastYAML) children(n *yaml.Node, mark int) {
 // yaml.v3 and convert, which report it.
 const fastMaxDepth = 64
 
+// maxKeyReach bounds how far after a mapping key's start its ":" may be.
+// YAML lets an implicit key reach 1024 characters and yaml.v3 rejects
+// longer ones, counting the spaces before the ":"; the fast path leaves
+// anything near that limit to yaml.v3.
+const maxKeyReach = 512
+
 // giveUp is the panic value that abandons the fast path.
 type giveUp struct{}
 
@@ -266,7 +272,7 @@ func (p *fastYAML) keyEnd(i int) int {
 	c := p.at(i)
 	if c == '"' || c == '\'' {
 		e := p.quotedEnd(i)
-		if e < 0 || e-i > 512 {
+		if e < 0 {
 			return -1
 		}
 		for e < len(p.src) && p.src[e] == ' ' {
@@ -298,7 +304,7 @@ func (p *fastYAML) keyEnd(i int) int {
 // key reads a mapping key and its ":".
 func (p *fastYAML) key() *yaml.Node {
 	e := p.keyEnd(p.i)
-	if e < 0 {
+	if e < 0 || e-p.i > maxKeyReach {
 		p.giveUp()
 	}
 	var k *yaml.Node
@@ -306,7 +312,7 @@ func (p *fastYAML) key() *yaml.Node {
 		k = p.quoted()
 	} else {
 		v := strings.TrimRight(p.text[p.i:e], " ")
-		if strings.ContainsAny(v, "[]{},#") || len(v) > 512 {
+		if strings.ContainsAny(v, "[]{},#") {
 			p.giveUp()
 		}
 		k = p.node(yaml.ScalarNode, p.plainTag(v), 0, v, p.line, p.col())
@@ -500,6 +506,7 @@ func (p *fastYAML) spaces() {
 // flowKey reads a key of a flow mapping and its ":".
 func (p *fastYAML) flowKey() *yaml.Node {
 	var k *yaml.Node
+	start := p.i
 	switch c := p.at(p.i); {
 	case c == '"' || c == '\'':
 		k = p.quoted()
@@ -514,6 +521,9 @@ func (p *fastYAML) flowKey() *yaml.Node {
 		if p.at(p.i) != ':' {
 			p.giveUp()
 		}
+	}
+	if p.i-start > maxKeyReach {
+		p.giveUp()
 	}
 	p.i++
 	p.spaces()

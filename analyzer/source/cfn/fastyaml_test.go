@@ -77,6 +77,7 @@ func TestFastYAMLConstructs(t *testing.T) {
 		"top sequence":   "- a\n- b: c\n",
 		"indented root":  "  A: b\n  C: d\n",
 		"no final break": "A: b",
+		"long keys":      "A" + strings.Repeat(" ", 500) + ": b\n'C'" + strings.Repeat(" ", 500) + ": d\nE: {F" + strings.Repeat(" ", 500) + ": g}\n",
 	}
 	for name, src := range read {
 		if !checkFastYAML(t, name, []byte(src)) {
@@ -109,6 +110,13 @@ func TestFastYAMLConstructs(t *testing.T) {
 		"directive":           "%YAML 1.2\n---\nA: b\n",
 		"empty item":          "A:\n  -\n  - b\n",
 		"block scalar at end": "A: |\n  x",
+		// yaml.v3 rejects a ":" over 1024 characters after its key's start.
+		"far colon":             "A: 1\nB" + strings.Repeat(" ", 1100) + ": c\n",
+		"far colon, quoted":     "A: 1\n'B'" + strings.Repeat(" ", 1100) + ": c\n",
+		"far colon, compact":    "A:\n- B" + strings.Repeat(" ", 1100) + ": c\n",
+		"far colon, flow":       "A: {B" + strings.Repeat(" ", 1100) + ": c}\n",
+		"far colon, flow quote": "A: {'B'" + strings.Repeat(" ", 1100) + ": c}\n",
+		"long key":              "A: 1\n" + strings.Repeat("B", 1100) + ": c\n",
 	}
 	for name, src := range giveUp {
 		if parseFastYAML([]byte(src)) != nil {
