@@ -3,9 +3,7 @@ package terraform
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/seslint/seslint/analyzer/policy"
@@ -146,36 +144,21 @@ func TestFastHCLConstructs(t *testing.T) {
 	}
 }
 
-// TestFastHCLFiles: on every .tf file of the fixtures, the project's test
-// data and the shared real-world corpus, the fast path gives hclsyntax's
-// blocks or gives up.
+// TestFastHCLFiles: on every .tf file of the fixtures and the shared
+// real-world corpus, the fast path gives hclsyntax's blocks or gives up.
 func TestFastHCLFiles(t *testing.T) {
-	dirs := []string{"../../../fixtures", "testdata", "../../../../shared/corpus/realworld"}
-	if _, err := os.Stat(dirs[2]); err != nil {
-		t.Logf("no shared corpus beside the project (%v): checking the project's own files only", err)
-		dirs = dirs[:2]
-	}
-	var files, fast int
-	for _, dir := range dirs {
-		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tf") {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			files++
-			if checkFastHCL(t, p, b) {
-				fast++
-			}
-			return nil
-		})
+	files := tfFiles(t)
+	fast := 0
+	for _, p := range files {
+		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
+		if checkFastHCL(t, p, b) {
+			fast++
+		}
 	}
-	t.Logf("the fast path read %d of %d .tf files", fast, files)
+	t.Logf("the fast path read %d of %d .tf files", fast, len(files))
 }
 
 // FuzzFastHCL: whenever the fast path reads a text, hclsyntax reads it

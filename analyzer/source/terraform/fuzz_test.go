@@ -13,6 +13,30 @@ import (
 // run slower).
 const maxFuzzInput = 64 << 10
 
+// tfFiles returns the .tf files of the fixtures and of the shared
+// real-world corpus, when it is beside the project.
+func tfFiles(t *testing.T) []string {
+	t.Helper()
+	dirs := []string{"../../../fixtures", "../../../../shared/corpus/realworld"}
+	if _, err := os.Stat(dirs[1]); err != nil {
+		t.Logf("no shared corpus beside the project (%v): checking the project's own files only", err)
+		dirs = dirs[:1]
+	}
+	var files []string
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".tf") {
+				files = append(files, p)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return files
+}
+
 // fixtureSeeds adds the fixture files whose names end in suffix, read when
 // the fuzz test starts, keeping those keep accepts.
 func fixtureSeeds(f *testing.F, suffix string, keep func([]byte) bool) {

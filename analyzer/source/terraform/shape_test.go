@@ -2,7 +2,6 @@ package terraform
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -91,15 +90,7 @@ func TestHCLShapeAcceptsRealConfigurations(t *testing.T) {
 			t.Errorf("%s: %s at %d", name, err.Message, err.Span.Start)
 		}
 	}
-	var files []string
-	for _, root := range []string{"../../../fixtures", "../../../../shared/corpus/realworld"} {
-		_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".tf") {
-				files = append(files, p)
-			}
-			return nil
-		})
-	}
+	files := tfFiles(t)
 	if len(files) < 10 {
 		t.Fatalf("only %d .tf files found", len(files))
 	}
